@@ -1,0 +1,335 @@
+"""Reading YAML safely, and finding where things are in a document.
+
+PyYAML's loaders keep the last of two equal keys, expand aliases without
+limit, build arbitrary objects from tags and overflow the C stack on deeply
+nested input. :func:`read` builds plain values from libyaml's event stream
+instead, in one iterative pass, and refuses each of those with a problem that
+names the line and column. :func:`locate` re-reads a document to find where
+given paths are, so positions cost nothing unless there is an error to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events
+
+__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
+
+Path = tuple[str | int, ...]
+
+#: Nodes an alias may expand to, in all, before a document is refused.
+MAX_ALIAS_NODES = 10_000
+#: Collections nested deeper than this are refused (libyaml would overflow).
+MAX_DEPTH = 100
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.SafeLoader("")  # borrowed for its scalar constructors
+_RESOLVER = yaml.resolver.Resolver()
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {f"{_TAG}map", f"{_TAG}seq"}
+_MERGE = f"{_TAG}merge"
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem found while reading, with its 1-based position."""
+
+    line: int
+    column: int
+    path: Path
+    message: str
+
+
+class _Abort(Exception):
+    """Reading cannot go on (alias bomb, nesting, syntax)."""
+
+
+@dataclass
+class _Frame:
+    value: Any  # the dict or list being built
+    path: Path
+    anchor: str | None
+    size: int = 1
+    key: Any = None
+    key_mark: Any = None
+    has_key: bool = False
+    key_tag: str | None = None
+    first_lines: dict[Any, int] = field(default_factory=dict)
+    merges: list[tuple[Any, Any]] = field(default_factory=list)
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _events(text: str) -> Iterator[events.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
+    """The value of a scalar and its resolved tag."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag == f"{_TAG}str" or tag not in _SCALAR_TAGS:
+        return event.value, tag
+    marks: Any = (event.start_mark, event.end_mark)
+    node = yaml.ScalarNode(tag, event.value, start_mark=marks[0], end_mark=marks[1], style=event.style)
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
+    except (ValueError, yaml.YAMLError):
+        return event.value, "bad-value"
+
+
+def read(text: str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into plain Python values, collecting problems.
+
+    >>> read("a: 1\\nb: [x, y]")
+    ({'a': 1, 'b': ['x', 'y']}, [])
+    >>> value, problems = read("a: 1\\na: 2")
+    >>> [(p.line, p.column, p.message) for p in problems]
+    [(2, 1, "duplicate key 'a' (first at line 1); YAML would silently keep the last, so remove one")]
+    >>> read("x: !!python/object:os.system ls")[1][0].message
+    "tag '!!python/object:os.system' is not allowed: only plain YAML values (text, numbers, true/false, dates, lists, mappings) are"
+    >>> bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\\n" + "".join(
+    ...     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\\n" for i in range(8))
+    >>> read(bomb)[1][0].message[:45]
+    'aliases expand to more than 10000 nodes (a "b'
+    """
+    problems: list[YamlProblem] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    open_anchors: set[str] = set()
+    stack: list[_Frame] = []
+    documents = 0
+    expanded = 0
+    result: Any = None
+
+    def path_here() -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        return (*top.path, top.key) if top.has_key and isinstance(top.key, str | int) else top.path
+
+    def problem(mark: Any, message: str, path: Path | None = None) -> None:
+        line, column = _position(mark)
+        problems.append(YamlProblem(line, column, path_here() if path is None else path, message))
+
+    def check_tag(tag: str | None, allowed: set[str], mark: Any) -> None:
+        if tag is not None and tag not in allowed and tag != "!":
+            shown = tag.replace(_TAG, "!!")
+            problem(
+                mark,
+                f"tag '{shown}' is not allowed: only plain YAML values "
+                "(text, numbers, true/false, dates, lists, mappings) are",
+            )
+
+    def add(value: Any, size: int, mark: Any) -> None:
+        nonlocal result
+        if not stack:
+            result = value
+            return
+        top = stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            top.value.append(value)
+        elif not top.has_key:
+            top.key, top.key_mark, top.has_key = value, mark, True
+        else:
+            key, top.has_key = top.key, False
+            if isinstance(key, list | dict):
+                problem(top.key_mark, "a mapping key must be a plain value, not a list or mapping", top.path)
+            elif key == "<<" and top.key_tag == _MERGE:
+                top.merges.append((value, top.key_mark))
+            elif key in top.first_lines:
+                problem(
+                    top.key_mark,
+                    f"duplicate key '{key}' (first at line {top.first_lines[key]}); "
+                    "YAML would silently keep the last, so remove one",
+                    (*top.path, key),
+                )
+            else:
+                top.first_lines[key] = _position(top.key_mark)[0]
+                top.value[key] = value
+
+    def start(frame: _Frame, mark: Any) -> None:
+        if len(stack) >= MAX_DEPTH:
+            line, column = _position(mark)
+            problems.append(YamlProblem(line, column, frame.path, f"nested more than {MAX_DEPTH} levels deep"))
+            raise _Abort
+        if frame.anchor:
+            open_anchors.add(frame.anchor)
+        stack.append(frame)
+
+    def finish(mark: Any) -> None:
+        frame = stack.pop()
+        if isinstance(frame.value, dict):
+            for merged, merge_mark in frame.merges:
+                sources = merged if isinstance(merged, list) else [merged]
+                for source in sources:
+                    if not isinstance(source, dict):
+                        problem(merge_mark, "'<<' merges a mapping or a list of mappings", frame.path)
+                        continue
+                    for key, item in source.items():
+                        frame.value.setdefault(key, item)
+        if frame.anchor:
+            open_anchors.discard(frame.anchor)
+            anchors[frame.anchor] = (frame.value, frame.size)
+        add(frame.value, frame.size, mark)
+
+    try:
+        for event in _events(text):
+            if isinstance(event, events.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problem(
+                        event.start_mark, "a file holds one structure: remove the second document (after '---')", ()
+                    )
+                    break
+            elif isinstance(event, events.ScalarEvent):
+                value, tag = _scalar(event)
+                if tag == "bad-value":
+                    problem(event.start_mark, f"{event.value!r} is not a valid {event.tag or 'value'}")
+                else:
+                    check_tag(tag if event.tag not in (None, "!") else None, _SCALAR_TAGS, event.start_mark)
+                if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
+                    stack[-1].key_tag = tag
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                add(value, 1, event.start_mark)
+            elif isinstance(event, events.MappingStartEvent):
+                check_tag(event.tag, _COLLECTION_TAGS, event.start_mark)
+                if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
+                    stack[-1].key_tag = None
+                start(_Frame({}, path_here(), event.anchor), event.start_mark)
+            elif isinstance(event, events.SequenceStartEvent):
+                check_tag(event.tag, _COLLECTION_TAGS, event.start_mark)
+                if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
+                    stack[-1].key_tag = None
+                start(_Frame([], path_here(), event.anchor), event.start_mark)
+            elif isinstance(event, events.MappingEndEvent | events.SequenceEndEvent):
+                finish(event.end_mark)
+            elif isinstance(event, events.AliasEvent):
+                if event.anchor in open_anchors:
+                    problem(event.start_mark, f"alias '*{event.anchor}' refers to a collection that contains it")
+                    raise _Abort
+                if event.anchor not in anchors:
+                    problem(event.start_mark, f"alias '*{event.anchor}' names no anchor defined before it")
+                    raise _Abort
+                value, size = anchors[event.anchor]
+                expanded += size
+                if expanded > MAX_ALIAS_NODES:
+                    problem(
+                        event.start_mark,
+                        f'aliases expand to more than {MAX_ALIAS_NODES} nodes (a "billion laughs"'
+                        " file?); write the values out instead",
+                    )
+                    raise _Abort
+                if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
+                    stack[-1].key_tag = None
+                add(value, size, event.start_mark)
+    except _Abort:
+        return None, problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        problems.append(YamlProblem(line, column, path_here(), f"not valid YAML: {what}"))
+        return None, problems
+    except yaml.YAMLError as error:  # e.g. a character libyaml will not read
+        problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))
+        return None, problems
+    return result, problems
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a path's value starts, and where its key is (for mapping entries)."""
+
+    value: tuple[int, int]
+    key: tuple[int, int] | None
+
+
+def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
+    """Find where each of ``paths`` (and their prefixes) are in a YAML or JSON text.
+
+    Paths that do not exist are simply absent from the result; the caller falls
+    back to the nearest prefix that does.
+
+    >>> found = locate("a:\\n  - x\\n  - {b: 1}\\n", [("a", 1, "b")])
+    >>> found[("a", 1, "b")]
+    Located(value=(3, 9), key=(3, 6))
+    >>> found[("a", 1)].value
+    (3, 5)
+    """
+    wanted: set[Path] = set()
+    for path in paths:
+        wanted.update(path[:end] for end in range(len(path) + 1))
+    found: dict[Path, Located] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    # Each frame: [path, is_mapping, expecting_key, current_key, next_index]
+    stack: list[list[Any]] = []
+
+    def node_path() -> Path | None:
+        if not stack:
+            return ()
+        path, is_mapping, expecting_key, key, index = stack[-1]
+        if path is None:
+            return None
+        if is_mapping:
+            return None if expecting_key or key is None else (*path, key)
+        return (*path, index)
+
+    def advance(scalar_key: Any = None) -> None:
+        if not stack:
+            return
+        top = stack[-1]
+        if top[1]:
+            if top[2]:
+                top[3] = scalar_key
+            top[2] = not top[2]
+        else:
+            top[4] += 1
+
+    try:
+        for event in _events(text):
+            if isinstance(
+                event, events.ScalarEvent | events.AliasEvent | events.MappingStartEvent | events.SequenceStartEvent
+            ):
+                here = node_path()
+                position = _position(event.start_mark)
+                if stack and stack[-1][1] and stack[-1][2]:  # a mapping key
+                    key = _scalar(event)[0] if isinstance(event, events.ScalarEvent) else None
+                    parent = stack[-1][0]
+                    if parent is not None and isinstance(key, str | int) and (*parent, key) in wanted:
+                        keys.setdefault((*parent, key), position)
+                    if isinstance(event, events.MappingStartEvent | events.SequenceStartEvent):
+                        stack.append([None, isinstance(event, events.MappingStartEvent), True, None, 0])
+                    else:
+                        advance(key)
+                    continue
+                if here is not None and here in wanted and here not in found:
+                    found[here] = Located(position, keys.get(here))
+                if isinstance(event, events.MappingStartEvent):
+                    stack.append([here if here in wanted else None, True, True, None, 0])
+                elif isinstance(event, events.SequenceStartEvent):
+                    stack.append([here if here in wanted else None, False, True, None, 0])
+                else:
+                    advance()
+            elif isinstance(event, events.MappingEndEvent | events.SequenceEndEvent):
+                stack.pop()
+                advance(None)
+    except yaml.YAMLError:
+        pass
+    return found

@@ -1,0 +1,50 @@
+"""``dissolved-in-use`` (default: warning)
+
+A relationship that is not itself dissolved touches a dissolved body: a group
+still reports to a board that no longer exists. ``replaced_by`` is exempt, as
+it records history. One finding per relationship; ``bodies`` is [source,
+target]. The only rule that looks at dissolved bodies.
+
+Options: none.
+
+FAIL::
+
+    bodies:
+      - {id: jip, name: Joint Investment Planning Group, kind: other, status: dissolved}
+    relationships:
+      - {source: jip, kind: reports_to, target: board}
+
+Fix: dissolve the relationship too, or move it to the successor body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import RelationshipKind, Status
+from ...registry import NoOptions
+from ..context import Context, Hit
+from ..engine import rule
+
+__all__ = ["ID", "dissolved_in_use"]
+
+ID = "dissolved-in-use"
+
+
+@rule(ID, severity="warning", doc=__doc__)
+def dissolved_in_use(context: Context, options: NoOptions) -> Iterator[Hit]:
+    """Live relationships touching a dissolved body. O(n + m)."""
+    structure = context.structure
+    dissolved = {body.id for body in structure.bodies if body.status is Status.DISSOLVED}
+    if not dissolved:
+        return
+    for relation in structure.relationships:
+        if relation.status is Status.DISSOLVED or relation.kind is RelationshipKind.REPLACED_BY:
+            continue
+        ended = [end for end in (relation.source, relation.target) if end in dissolved]
+        if ended:
+            yield Hit(
+                (relation.source, relation.target),
+                f"'{relation.source}' {relation.kind.value} '{relation.target}' is {relation.status.value} "
+                f"but {' and '.join(repr(e) for e in ended)} {'is' if len(ended) == 1 else 'are'} dissolved",
+            )

@@ -1,0 +1,46 @@
+"""``hierarchy-cycle`` (default: warning)
+
+Upward relationships (``sub_group_of``, ``reports_to``, ``accountable_to``)
+form a loop that is not already reported as an ``authority-cycle``: a group
+reports to a body that reports back to it. Reporting in a circle leaves the
+loop's work unaccountable. One finding per strongly connected component of
+the upward graph, unless that component is exactly an authority cycle.
+
+Options: none.
+
+FAIL::
+
+    relationships:
+      - {source: a, kind: reports_to, target: b}
+      - {source: b, kind: reports_to, target: a}
+
+Fix: keep the direction in which reporting really runs; a two-way working
+link is ``links_with``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...registry import NoOptions
+from ..context import Context, Hit, concrete_cycle
+from ..engine import rule
+from .authority_cycle import authority_cycles
+
+__all__ = ["ID", "hierarchy_cycle"]
+
+ID = "hierarchy-cycle"
+
+
+@rule(ID, severity="warning", doc=__doc__)
+def hierarchy_cycle(context: Context, options: NoOptions) -> Iterator[Hit]:
+    """One finding per upward component with a cycle that is not an authority cycle. O(n + m)."""
+    already = {tuple(members) for members in authority_cycles(context)}
+    for members in context.upward_components[1]:
+        if len(members) > 1 and tuple(members) not in already:
+            cycle = context.names(concrete_cycle(context.up, members))
+            yield Hit(
+                tuple(context.names(members)),
+                f"reporting loop: {' → '.join(cycle)}; the loop's work answers to nobody outside it",
+                path=tuple(cycle),
+            )

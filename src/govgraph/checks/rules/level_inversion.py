@@ -1,0 +1,48 @@
+"""``level-inversion`` (default: warning)
+
+An upward relationship leads to a body on a lower level than its source: a
+strategic group reporting to a local one. Levels are listed top first. Either
+the relationship or a level is wrong. One finding per relationship;
+``bodies`` is [source, target]. Silent where either end has no level.
+
+Options: none.
+
+FAIL::
+
+    levels: [{id: county, name: County}, {id: local, name: Local}]
+    bodies:
+      - {id: spg, name: SPG, kind: strategic_planning_group, level: county}
+      - {id: lpg, name: LPG, kind: local_planning_group, level: local}
+    relationships:
+      - {source: spg, kind: reports_to, target: lpg}
+
+Fix: reverse the relationship, or correct the levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...registry import NoOptions
+from ..context import Context, Hit
+from ..engine import rule
+
+__all__ = ["ID", "level_inversion"]
+
+ID = "level-inversion"
+
+
+@rule(ID, severity="warning", doc=__doc__)
+def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
+    """Upward relationships pointing down the levels. O(m)."""
+    structure = context.structure
+    for relation in context.upward:
+        source = context.bodies[context.number[relation.source]]
+        target = context.bodies[context.number[relation.target]]
+        source_rank, target_rank = structure.level_rank(source.level), structure.level_rank(target.level)
+        if source_rank is not None and target_rank is not None and target_rank > source_rank:
+            yield Hit(
+                (source.id, target.id),
+                f"{context.label(source.id)} on level '{source.level}' {relation.kind.value} "
+                f"{context.label(target.id)} on the lower level '{target.level}'",
+            )

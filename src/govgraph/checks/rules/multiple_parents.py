@@ -1,0 +1,46 @@
+"""``multiple-parents`` (default: info)
+
+A body is ``sub_group_of`` more than one body, as the Torbay Local
+Implementation Group is of both the Torbay Partnership Committee and the Devon
+and Torbay Local Implementation Team (Torbay 4–5). Sometimes deliberate,
+always worth knowing: the two parents may pull in different directions. One
+finding per such body; ``bodies`` is the body, then its parents.
+
+Options: none.
+
+FAIL::
+
+    relationships:
+      - {source: lig, kind: sub_group_of, target: committee}
+      - {source: lig, kind: sub_group_of, target: team}
+
+Fix: if deliberate, waive it with the paragraph that says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import RelationshipKind
+from ...registry import NoOptions
+from ..context import Context, Hit
+from ..engine import rule
+
+__all__ = ["ID", "multiple_parents"]
+
+ID = "multiple-parents"
+
+
+@rule(ID, severity="info", doc=__doc__)
+def multiple_parents(context: Context, options: NoOptions) -> Iterator[Hit]:
+    """Bodies that are sub-groups of two or more bodies. O(n + m)."""
+    parents: dict[str, set[str]] = {}
+    for relation in context.relationships:
+        if relation.kind is RelationshipKind.SUB_GROUP_OF:
+            parents.setdefault(relation.source, set()).add(relation.target)
+    for child, found in sorted(parents.items()):
+        if len(found) > 1:
+            yield Hit(
+                (child, *sorted(found)),
+                f"{context.label(child)} is a sub-group of {len(found)} bodies: {', '.join(sorted(found))}",
+            )

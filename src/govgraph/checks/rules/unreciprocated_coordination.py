@@ -1,0 +1,43 @@
+"""``unreciprocated-coordination`` (default: info)
+
+A ``coordinates`` B, but B has no upward relationship (``reports_to``,
+``sub_group_of``, ``accountable_to``) to A. Devon 3.3: the link between Local
+Planning Groups and the Strategic Planning Group "should be a two way
+process"; co-ordination nobody reports back into is one-way. ``bodies`` is
+[A, B].
+
+Options: none.
+
+FAIL::
+
+    relationships:
+      - {source: spg, kind: coordinates, target: lpg}
+
+Fix: add ``{source: lpg, kind: reports_to, target: spg}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import RelationshipKind
+from ...registry import NoOptions
+from ..context import Context, Hit
+from ..engine import rule
+
+__all__ = ["ID", "unreciprocated_coordination"]
+
+ID = "unreciprocated-coordination"
+
+
+@rule(ID, severity="info", doc=__doc__)
+def unreciprocated_coordination(context: Context, options: NoOptions) -> Iterator[Hit]:
+    """Co-ordination with no upward relationship back. O(m)."""
+    upward = {(r.source, r.target) for r in context.upward}
+    for relation in context.relationships:
+        if relation.kind is RelationshipKind.COORDINATES and (relation.target, relation.source) not in upward:
+            yield Hit(
+                (relation.source, relation.target),
+                f"{context.label(relation.source)} co-ordinates {context.label(relation.target)}, "
+                "which has no upward relationship back to it; co-ordination should be two-way (Devon 3.3)",
+            )

@@ -1,0 +1,286 @@
+"""The ``govgraph`` command.
+
+Exit status: 0 when no finding is at or above ``--fail-on``; 1 when one is;
+2 for invalid input or usage. Problems with input are printed to stderr one
+per line as ``FILE:LINE:COLUMN: error: message``; no input, however
+malformed, produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import registry
+from .checks import Report, check
+from .checks.engine import validate_settings
+from .errors import GovgraphError, Problem, StructureError
+from .loading import format_of, format_path, load, read_document
+from .model import Structure
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (its own default), never a traceback."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"govgraph: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="govgraph", description="Model, check and draw governance structures.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    checking = commands.add_parser("check", help="validate structures and run the rules")
+    checking.add_argument("files", nargs="+", metavar="FILE")
+    checking.add_argument("--format", choices=["text", "json"], default="text")
+    checking.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default="error",
+        help="lowest severity that makes the exit status 1 (default: error)",
+    )
+    checking.add_argument("--config", metavar="FILE", help="rule settings, shaped like a file's checks: section")
+
+    drawing = commands.add_parser("render", help="draw a structure as a diagram")
+    drawing.add_argument("file", metavar="FILE")
+    drawing.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (default: standard output for dot, mermaid)"
+    )
+    drawing.add_argument(
+        "--format",
+        choices=["svg", "png", "pdf", "dot", "mermaid"],
+        help="output format (default: from OUT's suffix, else svg)",
+    )
+    drawing.add_argument("--highlight", action="store_true", help="mark the findings of check on the diagram")
+    drawing.add_argument("--focus", metavar="ID", help="draw only this body's neighbourhood")
+    drawing.add_argument("--depth", type=int, default=1, metavar="N", help="relationships out from --focus (default 1)")
+    drawing.add_argument("--config", metavar="FILE", help="rule settings for --highlight")
+
+    comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
+    comparing.add_argument("old", metavar="OLD")
+    comparing.add_argument("new", metavar="NEW")
+    comparing.add_argument("--format", choices=["text", "json"], default="text")
+    comparing.add_argument("--fail-on", choices=["error", "warning", "info"], default="error")
+    comparing.add_argument("-o", "--output", metavar="DIAGRAM", help="also draw the union of both, changes marked")
+    comparing.add_argument("--config", metavar="FILE", help="rule settings")
+
+    commands.add_parser("schema", help="print the JSON Schema of the structure format, for editors")
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = _parser().parse_args(argv)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": _check,
+        "render": _render,
+        "diff": _diff,
+        "schema": _schema,
+    }
+    try:
+        return commands[arguments.command](arguments)
+    except StructureError as error:
+        for problem in error.errors:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except GovgraphError as error:
+        print(f"govgraph: error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        print(f"govgraph: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: still one line, never a traceback, unless asked for
+        if os.environ.get("GOVGRAPH_DEBUG"):
+            raise
+        print(f"govgraph: internal error, please report it: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def load_config(path: str) -> dict[str, Any]:
+    """Read a ``--config`` file: a mapping of rule id → setting (or one key, ``checks:``, holding it)."""
+    text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    data = read_document(text, format_of(path), path)
+    if isinstance(data, dict) and set(data) == {"checks"}:
+        data = data["checks"]
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(key, str) for key in data):
+        raise StructureError(
+            [Problem(path, 1, 1, "", "a config file is a mapping of rule id to setting, e.g. 'multiple-parents: off'")]
+        )
+    try:
+        validate_settings(data, file=path)
+    except StructureError as error:
+        raise StructureError([_placed(problem, text) for problem in error.errors]) from None
+    return data
+
+
+def _placed(problem: Problem, text: str) -> Problem:
+    """The problem with the line and column of its rule's entry in the config text."""
+    from ._yaml import locate
+
+    rule_path = tuple(problem.path.split(".")[1:2])
+    where = locate(text, [rule_path]).get(rule_path)
+    line, column = (where.key or where.value) if where else (1, 1)
+    return Problem(problem.file, line, column, problem.path.removeprefix("checks."), problem.message)
+
+
+# -- check --------------------------------------------------------------------------
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    config = load_config(arguments.config) if arguments.config else None
+    results: list[tuple[str, Report]] = []
+    invalid = False
+    for file in arguments.files:
+        try:
+            structure = load(file)
+        except StructureError as error:
+            for problem in error.errors:
+                print(problem, file=sys.stderr)
+            invalid = True
+            continue
+        except OSError as error:
+            print(f"{file}: error: cannot read it: {error.strerror or error}", file=sys.stderr)
+            invalid = True
+            continue
+        results.append((file, check(structure, config=config)))
+    if arguments.format == "json":
+        json.dump(
+            {"files": [report.to_dict(file) for file, report in results]}, sys.stdout, indent=2, ensure_ascii=False
+        )
+        sys.stdout.write("\n")
+    else:
+        for file, report in results:
+            write_report(report, file, sys.stdout)
+    if invalid:
+        return EXIT_INVALID
+    return EXIT_FINDINGS if any(report.fails(arguments.fail_on) for _, report in results) else EXIT_OK
+
+
+def write_report(report: Report, file: str, out: TextIO) -> None:
+    """The text form of a report: grouped by severity, one line on how to fix each rule,
+    waived findings summed up by waiver."""
+    out.write(f"{file}: {report.structure.name}\n")
+    for title, findings in (("errors", report.errors), ("warnings", report.warnings), ("info", report.infos)):
+        if not findings:
+            continue
+        out.write(f"  {title} ({len(findings)}):\n")
+        hinted: set[str] = set()
+        for finding in findings:
+            out.write(f"    {finding.rule}: {finding.message}\n")
+            if finding.rule not in hinted:
+                hinted.add(finding.rule)
+                fix = _fix(finding.rule)
+                if fix:
+                    out.write(f"      fix: {fix}\n")
+    waived: dict[tuple[str, str], list[str]] = {}
+    for finding in report.waived:
+        waived.setdefault((finding.rule, finding.reason or ""), []).extend(finding.bodies[:1] or ["(no bodies)"])
+    if waived:
+        out.write(f"  waived ({len(report.waived)}):\n")
+        for (rule_id, reason), bodies in waived.items():
+            out.write(f"    {rule_id}: {', '.join(bodies)}: {reason}\n")
+    counts = report.summary
+    out.write(
+        f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info, {counts['waived']} waived\n"
+    )
+
+
+def _fix(rule_id: str) -> str:
+    try:
+        return registry.get_rule(rule_id).fix.replace("``", "")
+    except KeyError:
+        return ""
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# -- render, diff, schema -------------------------------------------------------------
+
+
+def _render(arguments: argparse.Namespace) -> int:
+    from .export import render_to
+
+    structure = load(arguments.file)
+    config = load_config(arguments.config) if arguments.config else None
+    if arguments.focus is not None:
+        structure.body(arguments.focus)
+    text = render_to(
+        structure,
+        arguments.output,
+        format=arguments.format,
+        highlight=arguments.highlight,
+        focus=arguments.focus,
+        depth=arguments.depth,
+        config=config,
+    )
+    if text is not None:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from .diff import diff, write_diff
+    from .export import render_diff
+
+    config = load_config(arguments.config) if arguments.config else None
+    old, new = _load_pair(arguments.old, arguments.new)
+    result = diff(old, new, config=config)
+    if arguments.format == "json":
+        json.dump(result.to_dict(arguments.old, arguments.new), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        write_diff(result, arguments.old, arguments.new, sys.stdout)
+    if arguments.output:
+        render_diff(result, arguments.output)
+    return EXIT_FINDINGS if result.fails(arguments.fail_on) else EXIT_OK
+
+
+def _load_pair(first: str, second: str) -> tuple[Structure, Structure]:
+    problems: list[Problem] = []
+    loaded: list[Structure] = []
+    for file in (first, second):
+        try:
+            loaded.append(load(file))
+        except StructureError as error:
+            problems.extend(error.errors)
+    if problems:
+        raise StructureError(problems)
+    return loaded[0], loaded[1]
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    from .schema import json_schema
+
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+_ = format_path
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

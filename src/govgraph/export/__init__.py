@@ -1,0 +1,150 @@
+"""Diagrams: DOT and Mermaid text, and files drawn by Graphviz."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .._files import write_atomically
+from ..diff import StructureDiff
+from ..model import Relationship, Status, Structure
+from .backend import FORMATS, dot_available, pipe
+from .dot import Marks, neighbourhood, to_dot
+from .mermaid import to_mermaid
+from .style import CHANGE_COLOURS, HIGHLIGHT
+
+__all__ = [
+    "Marks",
+    "diff_dot",
+    "dot_available",
+    "neighbourhood",
+    "render",
+    "render_diff",
+    "render_to",
+    "to_dot",
+    "to_mermaid",
+]
+
+_SUFFIX_FORMATS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+}
+
+
+def _format_for(path: str | os.PathLike[str] | None, format: str | None) -> str:
+    if format is not None:
+        if format not in (*FORMATS, "dot", "mermaid"):
+            raise ValueError(f"format must be svg, png, pdf, dot or mermaid, not {format!r}")
+        return format
+    if path is None:
+        return "svg"
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIX_FORMATS:
+        raise ValueError(f"cannot tell the format from '{suffix}': pass format= (svg, png, pdf, dot, mermaid)")
+    return _SUFFIX_FORMATS[suffix]
+
+
+def _output(source: str, format: str, mermaid: str | None = None) -> bytes:
+    if format == "dot":
+        return source.encode("utf-8")
+    if format == "mermaid":
+        return (mermaid or "").encode("utf-8")
+    return pipe(source, format)
+
+
+def render(structure: Structure, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Path:
+    """Draw the structure to ``path`` (format from the suffix unless given), written atomically.
+
+    ``options`` are those of :func:`to_dot`. SVG, PNG and PDF need Graphviz;
+    DOT and Mermaid do not.
+    """
+    chosen = _format_for(path, format)
+    source = to_dot(structure, **options) if chosen != "mermaid" else ""
+    mermaid = to_mermaid(_filtered(structure, options)) if chosen == "mermaid" else None
+    return write_atomically(path, _output(source, chosen, mermaid))
+
+
+def _filtered(structure: Structure, options: Mapping[str, Any]) -> Structure:
+    if options.get("focus") is not None:
+        structure = neighbourhood(structure, options["focus"], options.get("depth", 1))
+    filters = {k: options.get(k) for k in ("levels", "areas", "service_areas", "kinds")}
+    if any(value is not None for value in filters.values()):
+        structure = structure.subset(**filters)
+    return structure
+
+
+def render_to(structure: Structure, path: str | None, *, format: str | None = None, **options: Any) -> str | None:
+    """For the command line: write to ``path``, or return text (DOT, Mermaid) when there is none."""
+    chosen = _format_for(path, format)
+    if path is not None:
+        render(structure, path, format=chosen, **options)
+        return None
+    if chosen == "mermaid":
+        return to_mermaid(_filtered(structure, options))
+    if chosen == "dot":
+        return to_dot(structure, **options)
+    raise ValueError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
+
+
+def diff_dot(result: StructureDiff) -> str:
+    """DOT for the union of both structures: added green, removed red and dashed, changed amber,
+    introduced findings outlined in red."""
+    old_bodies = {b.id for b in result.old.bodies}
+    removed = set(result.bodies_removed)
+    bodies = list(result.new.bodies) + [
+        b.model_copy(update={"status": Status.PROPOSED}) for b in result.old.bodies if b.id in removed
+    ]
+    new_keys = {r.key for r in result.new.relationships}
+    gone: list[Relationship] = [
+        r.model_copy(update={"status": Status.PROPOSED}) for r in result.old.relationships if r.key not in new_keys
+    ]
+    union = result.new.replace(bodies=bodies, relationships=list(result.new.relationships) + gone, waivers=[])
+    marks = Marks()
+    for body_id in result.bodies_added:
+        marks.bodies[body_id] = {"color": CHANGE_COLOURS["added"], "penwidth": "3"}
+    for body_id in removed:
+        marks.bodies[body_id] = {"color": CHANGE_COLOURS["removed"], "penwidth": "3", "style": "dashed,filled"}
+    for change in result.bodies_changed:
+        marks.bodies[change.id] = {"color": CHANGE_COLOURS["changed"], "penwidth": "3"}
+        marks.notes.setdefault(change.id, []).append("changed: " + ", ".join(change.fields))
+    for relation in result.relationships_added:
+        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
+            "color": CHANGE_COLOURS["added"],
+            "penwidth": "2.5",
+        }
+    for relation in gone:
+        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
+            "color": CHANGE_COLOURS["removed"],
+            "penwidth": "2.5",
+            "style": "dashed",
+        }
+    for finding in result.introduced:
+        if finding.waived:
+            continue
+        for body_id in finding.bodies[:1]:
+            if body_id in old_bodies or body_id in {b.id for b in result.new.bodies}:
+                marks.bodies.setdefault(body_id, {}).update({"fillcolor": "#FFCCCC"})
+                marks.notes.setdefault(body_id, []).append(f"introduced {finding.rule}: {finding.message}")
+    marks.legend += [
+        ("added", CHANGE_COLOURS["added"]),
+        ("removed", CHANGE_COLOURS["removed"]),
+        ("changed", CHANGE_COLOURS["changed"]),
+    ]
+    if any(not f.waived for f in result.introduced):
+        marks.legend.append(("introduced finding (pink fill)", HIGHLIGHT))
+    return to_dot(union, marks=marks)
+
+
+def render_diff(result: StructureDiff, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Draw :func:`diff_dot` to ``path``."""
+    chosen = _format_for(path, format)
+    if chosen == "mermaid":
+        raise ValueError("diff diagrams are drawn as svg, png, pdf or dot")
+    return write_atomically(path, _output(diff_dot(result), chosen))

@@ -1,0 +1,94 @@
+"""Mermaid flowchart text, which GitHub and GitLab draw in Markdown.
+
+>>> import govgraph as gg
+>>> s = gg.loads('''
+... govgraph: 1
+... name: Tiny
+... levels: [{id: top, name: Top}]
+... bodies:
+...   - {id: board, name: "The \\\\"Board\\\\"", kind: board, level: top}
+...   - {id: group, name: Group, kind: task_group, status: proposed}
+... relationships:
+...   - {source: group, kind: reports_to, target: board, status: proposed}
+... ''')
+>>> print(to_mermaid(s))
+flowchart TB
+    subgraph L0["Top"]
+        b_board["The #34;Board#34;"]
+    end
+    b_group(["Group"])
+    b_group -. "reports to" .-> b_board
+    class b_group proposed
+    classDef proposed stroke-dasharray: 5 5
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Body, BodyKind, RelationshipKind, Status, Structure
+from .quoting import mermaid_id, mermaid_text
+from .style import kind_text
+
+__all__ = ["to_mermaid"]
+
+_SHAPES: dict[BodyKind, tuple[str, str]] = {
+    BodyKind.STATUTORY_BODY: ("[[", "]]"),
+    BodyKind.PARTNERSHIP: ("{{", "}}"),
+    BodyKind.FORUM: ("([", "])"),
+    BodyKind.NETWORK: ("((", "))"),
+    BodyKind.SCRUTINY_BODY: ("[/", "\\]"),
+    BodyKind.TASK_GROUP: ("([", "])"),
+    BodyKind.SUB_GROUP: ("([", "])"),
+}
+
+
+def _node(body: Body) -> str:
+    opening, closing = _SHAPES.get(body.kind, ("[", "]"))
+    return f'{mermaid_id(body.id)}{opening}"{mermaid_text(body.name)}"{closing}'
+
+
+def _lines(structure: Structure) -> Iterator[str]:
+    yield "flowchart TB"
+    placed: set[str] = set()
+    for number, level in enumerate(structure.levels):
+        members = [body for body in structure.bodies if body.level == level.id]
+        title = level.name + (f" ({level.note})" if level.note else "")
+        yield f'    subgraph L{number}["{mermaid_text(title)}"]'
+        for body in members:
+            yield f"        {_node(body)}"
+            placed.add(body.id)
+        yield "    end"
+    for body in structure.bodies:
+        if body.id not in placed:
+            yield f"    {_node(body)}"
+    for relation in structure.relationships:
+        label = mermaid_text(kind_text(relation.kind.value))
+        source, target = mermaid_id(relation.source), mermaid_id(relation.target)
+        if relation.status is not Status.ACTIVE:
+            arrow = f'-. "{label}" .-' + ("-" if relation.kind is RelationshipKind.LINKS_WITH else ">")
+        elif relation.kind is RelationshipKind.ACCOUNTABLE_TO:
+            arrow = f'== "{label}" ==>'
+        elif relation.kind is RelationshipKind.LINKS_WITH:
+            arrow = f'-- "{label}" ---'
+        else:
+            arrow = f'-- "{label}" -->'
+        yield f"    {source} {arrow} {target}"
+    for status in (Status.PROPOSED, Status.DISSOLVED):
+        classed = [mermaid_id(b.id) for b in structure.bodies if b.status is status]
+        if classed:
+            yield f"    class {','.join(classed)} {status.value}"
+    if any(b.status is Status.PROPOSED for b in structure.bodies):
+        yield "    classDef proposed stroke-dasharray: 5 5"
+    if any(b.status is Status.DISSOLVED for b in structure.bodies):
+        yield "    classDef dissolved fill:#eeeeee,color:#888888"
+
+
+def to_mermaid(structure: Structure) -> str:
+    """The structure as a Mermaid ``flowchart``: levels as subgraphs, one arrow per relationship.
+
+    Every label is entity-encoded by :func:`~govgraph.export.quoting.mermaid_text`,
+    so no text can close a label or start a directive. O(n + m) but for levels.
+    """
+    return "\n".join(_lines(structure)) + "\n"

@@ -1,0 +1,228 @@
+"""A structure as a graph, and the questions an analyst asks of it first.
+
+Accountability runs along the *upward* relationships (``sub_group_of``,
+``reports_to``, ``accountable_to``) from a body towards the bodies it answers
+to, and ends at *roots*: the sovereign bodies, or — where a file marks no body
+sovereign — the bodies with something below them and nothing above. Queries
+look at active and proposed bodies and relationships; dissolved ones are
+history (see :meth:`Structure.as_of`).
+
+>>> import govgraph as gg
+>>> s = gg.loads('''
+... govgraph: 1
+... name: Example
+... bodies:
+...   - {id: council, name: County Council, kind: statutory_body, sovereign: true}
+...   - {id: board, name: Partnership Board, kind: board}
+...   - {id: group, name: Task Group, kind: task_group}
+...   - {id: forum, name: Forum, kind: forum}
+... relationships:
+...   - {source: board, kind: accountable_to, target: council}
+...   - {source: group, kind: sub_group_of, target: board}
+...   - {source: forum, kind: links_with, target: group}
+... ''')
+>>> routes_up(s, "group")
+[['group', 'board', 'council']]
+>>> below(s, "council")
+['board', 'group']
+>>> roots(s)
+['council']
+>>> [r.kind.value for r in between(s, "forum", "group")]
+['links_with']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+
+import networkx as nx
+
+from .model import Body, Relationship, Structure
+
+__all__ = [
+    "below",
+    "between",
+    "roots",
+    "roots_of",
+    "routes_up",
+    "subset",
+    "to_networkx",
+    "upward_graph",
+]
+
+
+def to_networkx(structure: Structure) -> nx.MultiDiGraph:
+    """The whole structure as a ``networkx.MultiDiGraph``.
+
+    Each node is a body id carrying the body's other fields as attributes; each
+    edge runs from a relationship's source to its target, keyed by its kind
+    (``"reports_to"``), with the relationship's other fields as attributes.
+    The structure's own fields (name, levels, areas, …) are in ``G.graph``.
+    Dissolved bodies and relationships are included, with their status.
+
+    Cost: O(n + m).
+
+    >>> import govgraph as gg
+    >>> s = gg.Structure(name="S", bodies=[gg.Body(id="a", name="A", kind="board"),
+    ...                                    gg.Body(id="b", name="B", kind="committee")],
+    ...                  relationships=[gg.Relationship(source="b", kind="reports_to", target="a")])
+    >>> G = to_networkx(s)
+    >>> G.nodes["b"]["name"], list(G.edges(keys=True))
+    ('B', [('b', 'a', 'reports_to')])
+    """
+    graph = nx.MultiDiGraph(**structure.model_dump(exclude={"bodies", "relationships"}))
+    graph.add_nodes_from((body.id, body.model_dump(exclude={"id"})) for body in structure.bodies)
+    graph.add_edges_from(
+        (relation.source, relation.target, relation.kind.value, relation.model_dump(exclude={"source", "target"}))
+        for relation in structure.relationships
+    )
+    return graph
+
+
+def upward_graph(structure: Structure) -> nx.DiGraph:
+    """The current upward relationships as a ``DiGraph``: an edge A → B where A answers to B.
+
+    Every current body is a node, so isolated bodies are present too.
+    """
+    graph = nx.DiGraph()
+    graph.add_nodes_from(body.id for body in structure.bodies if body.is_current)
+    graph.add_edges_from(
+        (relation.source, relation.target)
+        for relation in structure.relationships
+        if relation.kind.is_upward and relation.is_current and relation.source in graph and relation.target in graph
+    )
+    return graph
+
+
+def roots(structure: Structure) -> list[str]:
+    """The bodies where accountability routes end, sorted.
+
+    The sovereign bodies, if the file marks any; otherwise every body with no
+    upward relationship of its own and at least one body below it.
+    """
+    current = [body for body in structure.bodies if body.is_current]
+    if any(body.sovereign for body in structure.bodies):
+        return sorted(body.id for body in current if body.sovereign)
+    up = upward_graph(structure)
+    return sorted(node for node in up if up.out_degree(node) == 0 and up.in_degree(node) > 0)
+
+
+def routes_up(structure: Structure, body_id: str, *, limit: int = 1000) -> list[list[str]]:
+    """Every route from ``body_id`` up to a root, shortest first (at most ``limit``).
+
+    A body that is itself a root has the one route ``[body_id]``; an orphaned
+    body has none. The number of routes can grow quickly in a tangled
+    structure, hence ``limit``.
+    """
+    structure.body(body_id)
+    up = upward_graph(structure)
+    ends = set(roots(structure))
+    found: list[list[str]] = []
+    for route in _simple_routes(up, body_id, ends):
+        found.append(route)
+        if len(found) >= limit:
+            break
+    return sorted(found, key=lambda route: (len(route), route))
+
+
+def _simple_routes(up: nx.DiGraph, start: str, ends: Collection[str]) -> Iterator[list[str]]:
+    """Depth first, without recursion; a route never visits a body twice."""
+    if start not in up:
+        return
+    if start in ends:
+        yield [start]
+        return
+    route = [start]
+    pending = [iter(sorted(up.successors(start)))]
+    while pending:
+        following = next(pending[-1], None)
+        if following is None:
+            pending.pop()
+            route.pop()
+        elif following in ends:
+            yield [*route, following]
+        elif following not in route:
+            route.append(following)
+            pending.append(iter(sorted(up.successors(following))))
+
+
+def roots_of(structure: Structure, body_id: str) -> list[str]:
+    """The roots ``body_id`` answers to, directly or through others, sorted. O(n + m)."""
+    structure.body(body_id)
+    up = upward_graph(structure)
+    if body_id not in up:
+        return []
+    reachable = nx.descendants(up, body_id) | {body_id}
+    return sorted(set(roots(structure)) & reachable)
+
+
+def below(structure: Structure, body_id: str) -> list[str]:
+    """Every body with an upward route to ``body_id`` ("what sits under this board?"), sorted. O(n + m)."""
+    structure.body(body_id)
+    up = upward_graph(structure)
+    return sorted(nx.ancestors(up, body_id)) if body_id in up else []
+
+
+def between(structure: Structure, first: str, second: str) -> list[Relationship]:
+    """The relationships joining two bodies, either way round, in file order."""
+    structure.body(first)
+    structure.body(second)
+    ends = {first, second}
+    return [r for r in structure.relationships if {r.source, r.target} == ends]
+
+
+def subset(
+    structure: Structure,
+    *,
+    bodies: Iterable[str] | None = None,
+    levels: Iterable[str] | None = None,
+    areas: Iterable[str] | None = None,
+    service_areas: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> Structure:
+    """The part of a structure whose bodies pass every filter given.
+
+    A body passes ``levels`` when it is on one of them, ``areas`` and
+    ``service_areas`` when it covers one of them, ``kinds`` when it is of one
+    of them, ``bodies`` when its id is listed. Relationships and waivers are
+    kept where all their bodies are kept; a member that is a body left out
+    becomes a named member, so the result is a valid structure.
+    """
+    wanted = {
+        "bodies": set(bodies) if bodies is not None else None,
+        "levels": set(levels) if levels is not None else None,
+        "areas": set(areas) if areas is not None else None,
+        "service_areas": set(service_areas) if service_areas is not None else None,
+        "kinds": {str(kind) for kind in kinds} if kinds is not None else None,
+    }
+
+    def keep(body: Body) -> bool:
+        values: dict[str, set[str]] = {
+            "bodies": {body.id},
+            "levels": {body.level} if body.level else set(),
+            "areas": set(body.areas),
+            "service_areas": set(body.service_areas),
+            "kinds": {body.kind.value},
+        }
+        return all(allowed & values[name] for name, allowed in wanted.items() if allowed is not None)
+
+    kept = [body for body in structure.bodies if keep(body)]
+    if not kept:
+        raise ValueError("no body passes those filters; a structure needs at least one body")
+    ids = {body.id for body in kept}
+    names = {body.id: body.name for body in structure.bodies}
+
+    def members_kept(body: Body) -> Body:
+        members = [
+            member
+            if member.body is None or member.body in ids
+            else member.model_copy(update={"body": None, "name": names[member.body]})
+            for member in body.members
+        ]
+        return body.model_copy(update={"members": members}) if members != body.members else body
+
+    return structure.replace(
+        bodies=[members_kept(body) for body in kept],
+        relationships=[r for r in structure.relationships if r.source in ids and r.target in ids],
+        waivers=[w for w in structure.waivers if set(w.bodies) <= ids],
+    )

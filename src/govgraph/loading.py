@@ -1,0 +1,322 @@
+"""Loading structures from YAML or JSON, and saving them.
+
+Loading never stops at the first problem and never hides one: every problem in
+a file is reported with ``FILE:LINE:COLUMN``, its path in the document and what
+would be valid, as one :class:`~govgraph.errors.StructureError`.
+
+>>> loads('''
+... govgraph: 1
+... name: Example
+... bodies:
+...   - {id: a, name: A, kind: comittee, sovereign: "yes"}
+... ''', filename="x.yaml")
+Traceback (most recent call last):
+  ...
+govgraph.errors.StructureError: x.yaml:5:34: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
+x.yaml:5:55: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import types
+import typing
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import _yaml
+from ._files import write_atomically
+from ._hints import did_you_mean, one_of
+from .errors import Problem, StructureError
+from .model import Structure, _describe
+
+__all__ = ["dump", "dumps", "format_path", "load", "loads", "read_document"]
+
+Format = Literal["yaml", "json"]
+_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def format_path(path: _yaml.Path) -> str:
+    """Write a document path the way messages do.
+
+    >>> format_path(("bodies", 3, "members", 0, "sector"))
+    'bodies[3].members[0].sector'
+    >>> format_path(("checks", "coverage-gap", "kind"))
+    'checks.coverage-gap.kind'
+    """
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """``yaml`` or ``json``, from a file name's suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise StructureError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "",
+                    f"cannot tell the format from the suffix '{suffix}': name the file .yaml, .yml or .json",
+                )
+            ]
+        )
+    return _SUFFIXES[suffix]
+
+
+def _decode(data: bytes, filename: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise StructureError([Problem(filename, line, column, "", "not UTF-8 text: save the file as UTF-8")]) from None
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed in strict JSON")
+
+
+class _DuplicateKeys(Exception):
+    pass
+
+
+def _read_json(text: str, filename: str) -> Any:
+    def unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(pairs)
+        if len(mapping) != len(pairs):
+            raise _DuplicateKeys
+        return mapping
+
+    try:
+        return json.loads(text, object_pairs_hook=unique_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise StructureError(
+            [Problem(filename, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
+        ) from None
+    except ValueError as error:  # NaN, Infinity
+        raise StructureError([Problem(filename, 1, 1, "", f"not valid JSON: {error}")]) from None
+    except _DuplicateKeys:
+        # Rare: read again, slowly, to say where each duplicate is.
+        _, found = _yaml.read(text)
+        problems = [
+            Problem(filename, p.line, p.column, format_path(p.path), p.message)
+            for p in found
+            if p.message.startswith("duplicate key")
+        ]
+        raise StructureError(problems or [Problem(filename, 1, 1, "", "duplicate key in a JSON object")]) from None
+
+
+def read_document(text: str, format: Format, filename: str) -> Any:
+    """Parse text to plain values, raising :class:`StructureError` on any problem."""
+    if format == "json":
+        return _read_json(text, filename)
+    value, found = _yaml.read(text)
+    if found:
+        raise StructureError([Problem(filename, p.line, p.column, format_path(p.path), p.message) for p in found])
+    return value
+
+
+def loads(text: str, format: Format = "yaml", *, filename: str | None = None) -> Structure:
+    """Read a structure from YAML or JSON text.
+
+    Raises :class:`~govgraph.errors.StructureError` listing every problem.
+    """
+    if format not in ("yaml", "json"):
+        raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+    name = filename or f"<{format}>"
+    if format == "json":
+        data = _read_json(text, name)
+        reading: list[Problem] = []
+    else:
+        data, found = _yaml.read(text)
+        reading = [Problem(name, p.line, p.column, format_path(p.path), p.message) for p in found]
+        if data is None and not reading:
+            reading.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "the file is empty: a structure needs at least 'govgraph: 1', a name and a list of bodies",
+                )
+            )
+        if data is None:
+            raise StructureError(reading)
+    if not isinstance(data, dict):
+        raise StructureError(
+            [
+                *reading,
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "a structure file is a mapping with the keys "
+                    f"govgraph, name, bodies and so on, not {_describe(data)}",
+                ),
+            ]
+        )
+    if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
+        reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))
+    try:
+        structure = Structure.model_validate(data)
+    except ValidationError as error:
+        raise StructureError(reading + _problems(error, text, name)) from None
+    if reading:
+        raise StructureError(reading)
+    return structure
+
+
+def load(path: str | os.PathLike[str]) -> Structure:
+    """Read a structure from a ``.yaml``, ``.yml`` or ``.json`` file."""
+    format = format_of(path)
+    filename = os.fspath(path)
+    return loads(_decode(Path(path).read_bytes(), filename), format, filename=filename)
+
+
+# -- explaining validation errors ----------------------------------------------
+
+
+def _find(annotation: Any, wanted: Callable[[Any], bool]) -> Any:
+    """The first type inside an annotation (through list[], X | None, Annotated) that is wanted."""
+    queue = [annotation]
+    while queue:
+        current = queue.pop(0)
+        if wanted(current):
+            return current
+        queue.extend(typing.get_args(current))
+    return None
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, StrEnum)
+
+
+def _annotation_at(loc: tuple[Any, ...]) -> Any:
+    annotation: Any = Structure
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _find(annotation, _is_model)
+        if model is None or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+    return annotation
+
+
+def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
+    """(path to point at, point at the key?, message) for one pydantic error."""
+    kind, loc, value = detail["type"], tuple(detail["loc"]), detail.get("input")
+    loc = tuple(part for part in loc if part != "[key]")
+    name = str(loc[-1]).replace("_", " ") if loc else "value"
+    if kind == "missing":
+        return loc[:-1], False, f"missing required field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        model = _find(_annotation_at(loc[:-1]), _is_model)
+        allowed = list(model.model_fields) if model else []
+        return loc, True, f"unknown key '{loc[-1]}'{did_you_mean(loc[-1], allowed)}; allowed keys: {', '.join(allowed)}"
+    if kind == "enum":
+        enum = _find(_annotation_at(loc), _is_enum)
+        choices = [member.value for member in enum] if enum else []
+        what = {"kind": "body kind" if "bodies" in loc[:1] else "relationship kind"}.get(str(loc[-1]), name)
+        return (
+            loc,
+            False,
+            f"{value!r} is not a valid {what}{did_you_mean(value, choices)}; expected one of: {one_of(choices)}",
+        )
+    if kind == "string_type":
+        quote = (
+            "; put it in quotes to make it text"
+            if isinstance(value, int | float | bool) or hasattr(value, "isoformat")
+            else ""
+        )
+        return loc, False, f"expected text, got {_describe(value)}{quote}"
+    if kind in ("bool_type", "bool_parsing"):
+        return loc, False, f"expected true or false, got {_describe(value)}"
+    if kind == "list_type":
+        return loc, False, f"expected a list, got {_describe(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return loc, False, f"expected a mapping (key: value), got {_describe(value)}"
+    if kind == "too_short" and loc == ("bodies",):
+        return loc, False, "a structure needs at least one body"
+    if kind == "blank":
+        return loc, False, "must not be empty"
+    return (
+        loc,
+        kind == "reference" and len(loc) == 2 and loc[0] == "checks",
+        detail["msg"].removeprefix("Value error, "),
+    )
+
+
+def _problems(error: ValidationError, text: str, filename: str) -> list[Problem]:
+    explained = [_explain(detail) for detail in error.errors(include_url=False)]
+    located = _yaml.locate(text, [path for path, _, _ in explained])
+    problems = []
+    for path, at_key, message in explained:
+        prefix = path
+        while prefix not in located and prefix:
+            prefix = prefix[:-1]
+        where = located.get(prefix)
+        line, column = (where.key if at_key and where.key and prefix == path else where.value) if where else (1, 1)
+        problems.append(Problem(filename, line, column, format_path(path), message))
+    return problems
+
+
+# -- writing --------------------------------------------------------------------
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML dumper that writes enum members as their text."""
+
+
+_Dumper.add_multi_representer(StrEnum, lambda dumper, value: dumper.represent_str(value.value))
+
+
+def _plain(structure: Structure, mode: Literal["python", "json"]) -> dict[str, Any]:
+    # Defaults are left out so files stay short; the version always leads.
+    data = structure.model_dump(mode=mode, exclude_defaults=True)
+    data.pop("govgraph", None)
+    return {"govgraph": structure.govgraph, **data}
+
+
+def dumps(structure: Structure, format: Format = "yaml") -> str:
+    """The structure as YAML or JSON text, keys in a fixed order so dumps diff cleanly."""
+    if format == "json":
+        return json.dumps(_plain(structure, "json"), indent=2, ensure_ascii=False) + "\n"
+    if format == "yaml":
+        text: str = yaml.dump(
+            _plain(structure, "python"),
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=100,
+        )
+        return text
+    raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+
+
+def dump(structure: Structure, path: str | os.PathLike[str], *, format: Format | None = None) -> Path:
+    """Write the structure to ``path`` atomically, in the format its suffix names."""
+    return write_atomically(path, dumps(structure, format or format_of(path)))
+
+
+_ = types  # keep the import for typing.get_args on X | None unions

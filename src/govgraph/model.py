@@ -1,0 +1,704 @@
+"""The structure model: bodies, the relationships between them, and their context.
+
+Every class here is an immutable pydantic model that compares by value. Field
+values are validated strictly (``sovereign: "yes"`` is an error, never
+``True``); the references between objects — a body's level, a relationship's
+ends, a waiver's rule — are checked in one place, :func:`_cross_reference_problems`,
+which reports all of them at once with the path of each.
+
+>>> s = Structure(name="Tiny", bodies=[Body(id="a", name="A", kind="board")])
+>>> s.body("a").kind
+<BodyKind.BOARD: 'board'>
+>>> Structure(name="Bad", bodies=[Body(id="a", name="A", kind="board")],
+...           relationships=[Relationship(source="a", kind="reports_to", target="b")])
+Traceback (most recent call last):
+  ...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Structure
+relationships.0.target
+  unknown body 'b'; bodies: a ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from . import registry
+from ._hints import did_you_mean, one_of
+from .errors import UnknownBodyError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "UPWARD_KINDS",
+    "Area",
+    "Authority",
+    "Body",
+    "BodyKind",
+    "Citation",
+    "Level",
+    "Member",
+    "Relationship",
+    "RelationshipKind",
+    "Sector",
+    "ServiceArea",
+    "Source",
+    "Status",
+    "Structure",
+    "Waiver",
+]
+
+
+class BodyKind(StrEnum):
+    """What sort of body a body is."""
+
+    STATUTORY_BODY = "statutory_body"
+    BOARD = "board"
+    COMMITTEE = "committee"
+    PARTNERSHIP = "partnership"
+    STRATEGIC_PLANNING_GROUP = "strategic_planning_group"
+    LOCAL_PLANNING_GROUP = "local_planning_group"
+    EXECUTIVE_GROUP = "executive_group"
+    SUB_GROUP = "sub_group"
+    TASK_GROUP = "task_group"
+    FORUM = "forum"
+    NETWORK = "network"
+    SCRUTINY_BODY = "scrutiny_body"
+    OTHER = "other"
+
+
+class Authority(StrEnum):
+    """The kind of authority a body exercises over those that answer to it."""
+
+    EXECUTIVE = "executive"
+    COORDINATING = "coordinating"
+    ADVISORY = "advisory"
+    SCRUTINY = "scrutiny"
+
+
+class Status(StrEnum):
+    """Whether a body or relationship exists, is proposed, or has ended."""
+
+    ACTIVE = "active"
+    PROPOSED = "proposed"
+    DISSOLVED = "dissolved"
+
+
+class Sector(StrEnum):
+    """The sector a member of a body comes from."""
+
+    STATUTORY = "statutory"
+    VOLUNTARY = "voluntary"
+    INDEPENDENT = "independent"
+    COMMUNITY = "community"
+    CARERS = "carers"
+    SERVICE_USERS = "service_users"
+    PRIVATE = "private"
+    ELECTED_MEMBERS = "elected_members"
+    OTHER = "other"
+
+
+class RelationshipKind(StrEnum):
+    """What a relationship means; see ``docs/format.md`` for when to use which."""
+
+    SUB_GROUP_OF = "sub_group_of"
+    REPORTS_TO = "reports_to"
+    ACCOUNTABLE_TO = "accountable_to"
+    COORDINATES = "coordinates"
+    LINKS_WITH = "links_with"
+    ADVISES = "advises"
+    SCRUTINISES = "scrutinises"
+    COMMISSIONS = "commissions"
+    REPLACED_BY = "replaced_by"
+
+    @property
+    def is_upward(self) -> bool:
+        """True for the kinds along which accountability routes run."""
+        return self in UPWARD_KINDS
+
+
+#: Relationship kinds along which accountability routes run, source up to target.
+UPWARD_KINDS = frozenset({RelationshipKind.SUB_GROUP_OF, RelationshipKind.REPORTS_TO, RelationshipKind.ACCOUNTABLE_TO})
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _slug(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("id_type", "an id must be text, got {got}", {"got": _describe(value)})
+    if not _SLUG.fullmatch(value) or len(value) > 100:
+        raise PydanticCustomError(
+            "id_format",
+            "{value!r} is not a valid id: use at most 100 lower-case letters, digits, '.', '_' and '-',"
+            " starting with a letter or digit",
+            {"value!r": repr(value)},
+        )
+    return value
+
+
+def _date(value: object) -> date:
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD), got a date and time", {})
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_value", "{value!r} is not a real date", {"value!r": repr(value)}) from None
+    raise PydanticCustomError("date_type", "expected a date written YYYY-MM-DD, got {got}", {"got": _describe(value)})
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be empty", {})
+    return value
+
+
+def _describe(value: object) -> str:
+    """Name a wrong value for a message: ``5.2 (a number)``."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+    if value is None:
+        return "nothing (null)"
+    for kind, name in kinds.items():
+        if type(value) is kind:
+            return f"{value!r} ({name})" if kind not in (list, dict) else name
+    return f"{value!r} ({type(value).__name__})"
+
+
+Slug = Annotated[
+    str,
+    PlainValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "maxLength": 100}),
+]
+IsoDate = Annotated[date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+Locator = Annotated[StrictStr, StringConstraints(min_length=1)]
+Metadata = dict[StrictStr, Any]
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, validate_default=False)
+
+
+class Source(BaseModel):
+    """A document the structure is drawn from."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    title: Text
+    publisher: Text | None = None
+    date: IsoDate | None = None
+    url: Text | None = None
+
+
+class Citation(BaseModel):
+    """Where in a source something is described: ``{source: devon-2003, at: "4.3"}``."""
+
+    model_config = _FROZEN
+
+    source: Slug
+    at: Locator | None = None
+
+
+class Level(BaseModel):
+    """A planning level; a file lists its levels top first."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    note: Text | None = None
+
+
+class Area(BaseModel):
+    """A geography; an area ``within`` another is a locality."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    within: Slug | None = None
+
+
+class ServiceArea(BaseModel):
+    """A service or client group, such as mental health."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+
+
+class Member(BaseModel):
+    """Who sits on a body: another body of the file, or a named group."""
+
+    model_config = _FROZEN
+
+    body: Slug | None = None
+    name: Text | None = None
+    sector: Sector
+    role: Text | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one_of_body_or_name(self) -> Member:
+        if (self.body is None) == (self.name is None):
+            raise PydanticCustomError(
+                "member_identity",
+                "a member names either a body (body: id) or a group (name: text), not both or neither",
+                {},
+            )
+        return self
+
+
+class _Lifetime:
+    """Shared by bodies and relationships, which both have a status and dates."""
+
+    if TYPE_CHECKING:
+        status: Status
+
+    @property
+    def is_current(self) -> bool:
+        """True unless dissolved: the rules look at active and proposed items."""
+        return self.status is not Status.DISSOLVED
+
+
+class Body(_Lifetime, BaseModel):
+    """A board, committee, partnership, group or other body."""
+
+    model_config = _FROZEN
+
+    id: Slug
+    name: Text
+    kind: BodyKind
+    authority: Authority | None = None
+    sovereign: StrictBool = False
+    level: Slug | None = None
+    areas: list[Slug] = Field(default_factory=list)
+    service_areas: list[Slug] = Field(default_factory=list)
+    remit: list[Text] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list)
+    chair: Text | None = None
+    status: Status = Status.ACTIVE
+    established: IsoDate | None = None
+    dissolved: IsoDate | None = None
+    sources: list[Citation] = Field(default_factory=list)
+    notes: Text | None = None
+    metadata: Metadata = Field(default_factory=dict)
+
+
+class Relationship(_Lifetime, BaseModel):
+    """A directed relationship ``source --kind--> target`` between two bodies."""
+
+    model_config = _FROZEN
+
+    source: Slug
+    kind: RelationshipKind
+    target: Slug
+    status: Status = Status.ACTIVE
+    established: IsoDate | None = None
+    dissolved: IsoDate | None = None
+    note: Text | None = None
+    sources: list[Citation] = Field(default_factory=list)
+    metadata: Metadata = Field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """(source, kind, target), with the ends of a symmetric ``links_with`` sorted."""
+        if self.kind is RelationshipKind.LINKS_WITH and self.target < self.source:
+            return (self.target, self.kind.value, self.source)
+        return (self.source, self.kind.value, self.target)
+
+
+class Waiver(BaseModel):
+    """An accepted finding: ``rule`` on ``bodies``, for a stated reason."""
+
+    model_config = _FROZEN
+
+    rule: StrictStr
+    bodies: list[Slug] = Field(default_factory=list)
+    reason: Text
+
+
+class Structure(BaseModel):
+    """A governance structure: one file's worth of bodies and relationships.
+
+    Compare structures with ``==``; ask questions of them with the query
+    methods, or take :meth:`to_networkx` further.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="govgraph structure")
+
+    govgraph: int = Field(default=1, description="format version; only 1 exists")
+    name: Text
+    description: Text | None = None
+    as_of: IsoDate | None = None
+    sources: list[Source] = Field(default_factory=list)
+    levels: list[Level] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=list)
+    service_areas: list[ServiceArea] = Field(default_factory=list)
+    bodies: list[Body] = Field(min_length=1)
+    relationships: list[Relationship] = Field(default_factory=list)
+    checks: dict[StrictStr, Any] = Field(default_factory=dict)
+    waivers: list[Waiver] = Field(default_factory=list)
+    metadata: Metadata = Field(default_factory=dict)
+
+    @field_validator("govgraph", mode="plain")
+    @classmethod
+    def _format_version_is_1(cls, value: object) -> int:
+        if type(value) is not int or value != 1:
+            raise PydanticCustomError(
+                "format_version",
+                "unsupported format version {got}; only version 1 exists: write govgraph: 1",
+                {"got": _describe(value)},
+            )
+        return value
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _references_resolve(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Structure:
+        # Field errors and cross-reference errors are reported together, so a
+        # user fixing a file sees every problem in one pass.
+        field_errors: list[InitErrorDetails] = []
+        result: Structure | None = None
+        try:
+            result = handler(data)
+        except ValidationError as error:
+            field_errors = [
+                InitErrorDetails(type=PydanticCustomError(e["type"], e["msg"]), loc=e["loc"], input=e["input"])
+                for e in error.errors(include_url=False)
+            ]
+        if isinstance(data, Structure):
+            return data
+        raw = data if isinstance(data, Mapping) else {}
+        cross = [
+            InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
+            for loc, message in _cross_reference_problems(raw)
+        ]
+        if field_errors or cross:
+            raise ValidationError.from_exception_data(cls.__name__, field_errors + cross)
+        assert result is not None
+        return result
+
+    # -- lookup -------------------------------------------------------------
+
+    @cached_property
+    def _body_index(self) -> dict[str, Body]:
+        return {body.id: body for body in self.bodies}
+
+    def body(self, body_id: str) -> Body:
+        """The body with this id.
+
+        >>> Structure(name="S", bodies=[Body(id="a", name="A", kind="board")]).body("b")
+        Traceback (most recent call last):
+          ...
+        govgraph.errors.UnknownBodyError: no body 'b' in structure 'S'; bodies: a
+        """
+        try:
+            return self._body_index[body_id]
+        except KeyError:
+            raise UnknownBodyError(
+                f"no body '{body_id}' in structure '{self.name}'{did_you_mean(body_id, self._body_index)}; "
+                f"bodies: {_some(self._body_index)}"
+            ) from None
+
+    def __contains__(self, body_id: object) -> bool:
+        return body_id in self._body_index
+
+    def level_rank(self, level_id: str | None) -> int | None:
+        """Position of a level, 0 for the top one; ``None`` for no level."""
+        return self._level_ranks.get(level_id) if level_id is not None else None
+
+    @cached_property
+    def _level_ranks(self) -> dict[str, int]:
+        return {level.id: rank for rank, level in enumerate(self.levels)}
+
+    def relationships_of(self, body_id: str) -> Iterator[Relationship]:
+        """Every relationship with ``body_id`` at either end, in file order."""
+        self.body(body_id)
+        return (r for r in self.relationships if body_id in (r.source, r.target))
+
+    def replace(self, **changes: Any) -> Structure:
+        """A new structure with some fields changed, validated like any other.
+
+        Use this rather than ``model_copy(update=...)``, which would neither
+        validate the change nor forget the cached body index.
+        """
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        return type(self)(**data)
+
+    # -- queries and conversions (delegated to the layers above) --------------
+
+    def roots(self) -> list[str]:
+        """The bodies where accountability routes end; see :func:`govgraph.graph.roots`."""
+        from .graph import roots
+
+        return roots(self)
+
+    def routes_up(self, body_id: str, *, limit: int = 1000) -> list[list[str]]:
+        """Who is this body accountable to? Every route up to a root, shortest first.
+
+        >>> import govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> for route in s.routes_up("emg-mh"):
+        ...     print(" -> ".join(route))
+        emg-mh -> devon-cc
+        emg-mh -> devon-pcts
+        emg-mh -> dpt
+        emg-mh -> spg-mh -> dsp
+        """
+        from .graph import routes_up
+
+        return routes_up(self, body_id, limit=limit)
+
+    def roots_of(self, body_id: str) -> list[str]:
+        """The roots this body answers to; see :func:`govgraph.graph.roots_of`."""
+        from .graph import roots_of
+
+        return roots_of(self, body_id)
+
+    def below(self, body_id: str) -> list[str]:
+        """What sits under this body? Every body with an upward route to it.
+
+        >>> import govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> [b for b in s.below("spg-mh") if b.startswith("emg")]
+        ['emg-mh']
+        """
+        from .graph import below
+
+        return below(self, body_id)
+
+    def between(self, first: str, second: str) -> list[Relationship]:
+        """The relationships joining two bodies, either way round."""
+        from .graph import between
+
+        return between(self, first, second)
+
+    def subset(self, **filters: Any) -> Structure:
+        """The bodies passing filters (``levels``, ``areas``, ``service_areas``, ``kinds``, ``bodies``)."""
+        from .graph import subset
+
+        return subset(self, **filters)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The structure as a ``networkx.MultiDiGraph``; see :func:`govgraph.graph.to_networkx`."""
+        from .graph import to_networkx
+
+        return to_networkx(self)
+
+    def dump(self, path: str | Path, *, format: Literal["yaml", "json"] | None = None) -> Path:
+        """Write the structure to ``path`` (YAML or JSON by suffix), atomically."""
+        from .loading import dump
+
+        return dump(self, path, format=format)
+
+    def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
+        """The structure as YAML or JSON text."""
+        from .loading import dumps
+
+        return dumps(self, format=format)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Jupyter shows a structure as its diagram (SVG), or as Mermaid without Graphviz."""
+        from .errors import GraphvizNotFound
+        from .export import to_mermaid
+
+        bundle = {"text/plain": repr(self)}
+        try:
+            from .export.backend import pipe
+            from .export.dot import to_dot
+
+            bundle["image/svg+xml"] = pipe(to_dot(self), "svg").decode("utf-8")
+        except GraphvizNotFound:
+            bundle["text/markdown"] = f"```mermaid\n{to_mermaid(self)}```"
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<Structure {self.name!r}: {len(self.bodies)} bodies, {len(self.relationships)} relationships>"
+
+    def __str__(self) -> str:
+        return repr(self)
+
+
+def _some(ids: Mapping[str, object] | list[str], limit: int = 12) -> str:
+    names = sorted(ids)
+    shown = ", ".join(names[:limit])
+    return shown + (f", … ({len(names)} in all)" if len(names) > limit else "")
+
+
+# -- cross references ---------------------------------------------------------
+
+Loc = tuple[str | int, ...]
+
+
+def _get(obj: object, key: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+def _items(obj: object, key: str) -> list[tuple[int, Any]]:
+    value = _get(obj, key)
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, StrEnum):
+        return value.value
+    return value if isinstance(value, str) else None
+
+
+def _ids(data: object, section: str, problems: list[tuple[Loc, str]], what: str) -> dict[str, int]:
+    """Index a section's ids, reporting duplicates; returns id -> first position."""
+    seen: dict[str, int] = {}
+    for index, item in _items(data, section):
+        ident = _text(_get(item, "id"))
+        if ident is None:
+            continue
+        if ident in seen:
+            problems.append(
+                ((section, index, "id"), f"duplicate {what} id '{ident}' (first defined at {section}[{seen[ident]}])")
+            )
+        else:
+            seen[ident] = index
+    return seen
+
+
+_PLURAL = {"body": "bodies", "level": "levels", "area": "areas", "service area": "service areas", "source": "sources"}
+
+
+def _ref(problems: list[tuple[Loc, str]], loc: Loc, value: object, known: Mapping[str, int], what: str) -> None:
+    ident = _text(value)
+    if ident is not None and ident not in known:
+        choices = f"; {_PLURAL[what]}: {_some(known)}" if known else f"; the file defines no {_PLURAL[what]}"
+        problems.append((loc, f"unknown {what} '{ident}'{did_you_mean(ident, known)}{choices}"))
+
+
+def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: object) -> None:
+    start, end = _get(item, "established"), _get(item, "dissolved")
+    try:
+        start, end = _date(start), _date(end)
+    except PydanticCustomError:
+        return  # reported as a field error
+    if end < start:
+        problems.append(((*loc, "dissolved"), f"dissolved ({end}) is before established ({start})"))
+
+
+def _cross_reference_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+    """Every broken reference in a structure, as (location, message) pairs.
+
+    Works on raw mappings as read from a file as well as on model objects, and
+    tolerates values of the wrong type (those are reported as field errors).
+    """
+    problems: list[tuple[Loc, str]] = []
+    sources = _ids(data, "sources", problems, "source")
+    levels = _ids(data, "levels", problems, "level")
+    areas = _ids(data, "areas", problems, "area")
+    service_areas = _ids(data, "service_areas", problems, "service area")
+    bodies = _ids(data, "bodies", problems, "body")
+
+    def cite(loc: Loc, item: object) -> None:
+        for index, citation in _items(item, "sources"):
+            _ref(problems, (*loc, "sources", index, "source"), _get(citation, "source"), sources, "source")
+
+    for index, area in _items(data, "areas"):
+        within = _text(_get(area, "within"))
+        if within is not None and within == _text(_get(area, "id")):
+            problems.append((("areas", index, "within"), f"area '{within}' cannot be within itself"))
+        else:
+            _ref(problems, ("areas", index, "within"), within, areas, "area")
+
+    for index, body in _items(data, "bodies"):
+        loc: Loc = ("bodies", index)
+        _ref(problems, (*loc, "level"), _get(body, "level"), levels, "level")
+        for position, area in _items(body, "areas"):
+            _ref(problems, (*loc, "areas", position), area, areas, "area")
+        for position, service_area in _items(body, "service_areas"):
+            _ref(problems, (*loc, "service_areas", position), service_area, service_areas, "service area")
+        for position, member in _items(body, "members"):
+            _ref(problems, (*loc, "members", position, "body"), _get(member, "body"), bodies, "body")
+        cite(loc, body)
+        _dates_in_order(problems, loc, body)
+
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, relation in _items(data, "relationships"):
+        loc = ("relationships", index)
+        source, kind, target = (_text(_get(relation, key)) for key in ("source", "kind", "target"))
+        _ref(problems, (*loc, "source"), source, bodies, "body")
+        _ref(problems, (*loc, "target"), target, bodies, "body")
+        cite(loc, relation)
+        _dates_in_order(problems, loc, relation)
+        if source is None or kind is None or target is None:
+            continue
+        if source == target:
+            problems.append(
+                ((*loc, "target"), f"a body cannot have a relationship with itself ('{source}' {kind} '{target}')")
+            )
+            continue
+        key = (min(source, target), kind, max(source, target)) if kind == "links_with" else (source, kind, target)
+        if key in seen:
+            same = " (links_with is two-way: A-B and B-A are the same link)" if kind == "links_with" else ""
+            problems.append(
+                (
+                    loc,
+                    f"duplicate relationship '{source}' {kind} '{target}'{same}; "
+                    f"first given at relationships[{seen[key]}]",
+                )
+            )
+        else:
+            seen[key] = index
+
+    checks = _get(data, "checks")
+    if isinstance(checks, Mapping):
+        for rule_id, value in checks.items():
+            if not isinstance(rule_id, str):
+                continue
+            try:
+                registry.get_rule(rule_id)
+            except KeyError:
+                problems.append((("checks", rule_id), registry.unknown_rule_message(rule_id)))
+                continue
+            _, found = registry.parse_setting(rule_id, value)
+            problems.extend((("checks", rule_id, *p.loc), p.message) for p in found)
+
+    for index, waiver in _items(data, "waivers"):
+        rule_id = _text(_get(waiver, "rule"))
+        if rule_id is not None:
+            try:
+                registry.get_rule(rule_id)
+            except KeyError:
+                problems.append((("waivers", index, "rule"), registry.unknown_rule_message(rule_id)))
+        for position, body_id in _items(waiver, "bodies"):
+            _ref(problems, ("waivers", index, "bodies", position), body_id, bodies, "body")
+    return problems
+
+
+def allowed_values(kind: type[StrEnum]) -> str:
+    """The allowed values of an enum, for messages."""
+    return one_of(member.value for member in kind)
