@@ -87,8 +87,8 @@ def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
     node = yaml.ScalarNode(tag, event.value, start_mark=marks[0], end_mark=marks[1], style=event.style)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
-    except (ValueError, yaml.YAMLError):
-        return event.value, "bad-value"
+    except (ValueError, OverflowError, yaml.YAMLError):  # e.g. 2003-02-30: the model says what is wrong
+        return event.value, f"{_TAG}str"
 
 
 def read(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -199,10 +199,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                     break
             elif isinstance(event, events.ScalarEvent):
                 value, tag = _scalar(event)
-                if tag == "bad-value":
-                    problem(event.start_mark, f"{event.value!r} is not a valid {event.tag or 'value'}")
-                else:
-                    check_tag(tag if event.tag not in (None, "!") else None, _SCALAR_TAGS, event.start_mark)
+                check_tag(tag if event.tag not in (None, "!") else None, _SCALAR_TAGS, event.start_mark)
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = tag
                 if event.anchor:
@@ -245,7 +242,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark)
         what = " ".join(part for part in (error.context, error.problem) if part)
-        problems.append(YamlProblem(line, column, path_here(), f"not valid YAML: {what}"))
+        problems.append(YamlProblem(line, column, (), f"not valid YAML: {what}"))
         return None, problems
     except yaml.YAMLError as error:  # e.g. a character libyaml will not read
         problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))

@@ -259,11 +259,9 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         return loc, False, "a structure needs at least one body"
     if kind == "blank":
         return loc, False, "must not be empty"
-    return (
-        loc,
-        kind == "reference" and len(loc) == 2 and loc[0] == "checks",
-        detail["msg"].removeprefix("Value error, "),
-    )
+    message = detail["msg"].removeprefix("Value error, ")
+    at_key = kind == "reference" and loc[:1] == ("checks",) and message.startswith(("unknown rule", "unknown option"))
+    return loc, at_key, message
 
 
 def _problems(error: ValidationError, text: str, filename: str) -> list[Problem]:

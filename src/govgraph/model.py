@@ -33,6 +33,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     StrictBool,
     StrictStr,
@@ -196,7 +197,12 @@ Slug = Annotated[
     PlainValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "maxLength": 100}),
 ]
-IsoDate = Annotated[date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+IsoDate = Annotated[
+    date,
+    PlainValidator(_date),
+    PlainSerializer(date.isoformat, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
 Text = Annotated[StrictStr, AfterValidator(_not_blank)]
 Locator = Annotated[StrictStr, StringConstraints(min_length=1)]
 Metadata = dict[StrictStr, Any]

@@ -1,0 +1,207 @@
+"""Hypothesis strategies for structures, for govgraph's tests and for yours.
+
+>>> from hypothesis import given, settings
+>>> @settings(max_examples=5)
+... @given(structures(max_bodies=5))
+... def test_loads_what_it_dumps(s):
+...     import govgraph as gg
+...     assert gg.loads(s.dumps()) == s
+>>> test_loads_what_it_dumps()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from . import registry
+from .model import (
+    Area,
+    Authority,
+    Body,
+    BodyKind,
+    Citation,
+    Level,
+    Member,
+    Relationship,
+    RelationshipKind,
+    Sector,
+    ServiceArea,
+    Source,
+    Status,
+    Structure,
+    Waiver,
+)
+
+__all__ = ["ids", "json_values", "structures", "structures_with_defect", "texts"]
+
+ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,11}", fullmatch=True)
+"""Valid ids (slugs)."""
+
+texts = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
+"""Non-blank text in any script."""
+
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2050, 12, 31))
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+"""Values a ``metadata`` mapping may hold in JSON (and so in YAML too)."""
+
+
+def _lifetime(draw: st.DrawFn) -> dict[str, Any]:
+    status = draw(st.sampled_from(list(Status)))
+    established = draw(st.none() | dates)
+    dissolved = draw(st.none() | dates)
+    if established and dissolved and dissolved < established:
+        established, dissolved = dissolved, established
+    return {"status": status, "established": established, "dissolved": dissolved}
+
+
+@st.composite
+def structures(
+    draw: st.DrawFn,
+    *,
+    min_bodies: int = 1,
+    max_bodies: int = 12,
+    max_relationships: int | None = None,
+    kinds: list[RelationshipKind] | None = None,
+    metadata: bool = True,
+    waivers: bool = True,
+) -> Structure:
+    """Valid structures of ``min_bodies`` to ``max_bodies`` bodies, every reference resolving.
+
+    ``kinds`` limits the relationship kinds drawn; ``max_relationships``
+    defaults to three per body.
+    """
+    count = draw(st.integers(min_bodies, max_bodies))
+    body_ids = draw(st.lists(ids, min_size=count, max_size=count, unique=True))
+    level_ids = draw(st.lists(ids, max_size=3, unique=True))
+    area_ids = draw(st.lists(ids, max_size=4, unique=True))
+    service_ids = draw(st.lists(ids, max_size=3, unique=True))
+    source_ids = draw(st.lists(ids, max_size=2, unique=True))
+    sources = [Source(id=i, title=draw(texts), date=draw(st.none() | dates)) for i in source_ids]
+    levels = [Level(id=i, name=draw(texts), note=draw(st.none() | texts)) for i in level_ids]
+    areas = [
+        Area(id=i, name=draw(texts), within=draw(st.none() | st.sampled_from(area_ids[:n])) if n else None)
+        for n, i in enumerate(area_ids)
+    ]
+    service_areas = [ServiceArea(id=i, name=draw(texts)) for i in service_ids]
+
+    def citations() -> list[Citation]:
+        if not source_ids:
+            return []
+        return draw(st.lists(st.builds(Citation, source=st.sampled_from(source_ids), at=st.none() | texts), max_size=2))
+
+    def members() -> list[Member]:
+        member = st.builds(Member, body=st.sampled_from(body_ids), sector=st.sampled_from(list(Sector))) | st.builds(
+            Member, name=texts, sector=st.sampled_from(list(Sector)), role=st.none() | texts
+        )
+        return draw(st.lists(member, max_size=4))
+
+    bodies = [
+        Body(
+            id=body_id,
+            name=draw(texts),
+            kind=draw(st.sampled_from(list(BodyKind))),
+            authority=draw(st.none() | st.sampled_from(list(Authority))),
+            sovereign=draw(st.booleans()),
+            level=draw(st.none() | st.sampled_from(level_ids)) if level_ids else None,
+            areas=draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2)) if area_ids else [],
+            service_areas=draw(st.lists(st.sampled_from(service_ids), unique=True, max_size=2)) if service_ids else [],
+            remit=draw(st.lists(texts, max_size=2)),
+            members=members(),
+            chair=draw(st.none() | texts),
+            sources=citations(),
+            notes=draw(st.none() | texts),
+            metadata=draw(st.dictionaries(st.text(max_size=8), json_values, max_size=2)) if metadata else {},
+            **_lifetime(draw),
+        )
+        for body_id in body_ids
+    ]
+    relationships: list[Relationship] = []
+    seen: set[tuple[str, str, str]] = set()
+    if count > 1:
+        limit = max_relationships if max_relationships is not None else 3 * count
+        triples = draw(
+            st.lists(
+                st.tuples(st.sampled_from(body_ids), st.sampled_from(kinds or list(RelationshipKind)),
+                          st.sampled_from(body_ids)),
+                max_size=limit,
+            )
+        )
+        for source, kind, target in triples:
+            relation = Relationship(source=source, kind=kind, target=target, note=draw(st.none() | texts),
+                                    sources=citations(), **_lifetime(draw))
+            if source != target and relation.key not in seen:
+                seen.add(relation.key)
+                relationships.append(relation)
+    drawn_waivers: list[Waiver] = []
+    if waivers and draw(st.booleans()):
+        rule_ids = [spec.id for spec in registry.all_rules()]
+        drawn_waivers = [
+            Waiver(rule=draw(st.sampled_from(rule_ids)), bodies=draw(st.lists(st.sampled_from(body_ids), max_size=3)),
+                   reason=draw(texts))
+        ]
+    return Structure(
+        name=draw(texts),
+        description=draw(st.none() | texts),
+        as_of=draw(st.none() | dates),
+        sources=sources,
+        levels=levels,
+        areas=areas,
+        service_areas=service_areas,
+        bodies=bodies,
+        relationships=relationships,
+        waivers=drawn_waivers,
+        metadata=draw(st.dictionaries(st.text(max_size=8), json_values, max_size=3)) if metadata else {},
+    )
+
+
+@st.composite
+def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -> Structure:
+    """A valid structure in which ``rule`` is sure to find something.
+
+    Supported rules: ``orphaned-group``, ``authority-cycle``, ``hierarchy-cycle``,
+    ``coordinator-with-authority``, ``multiple-parents``, ``unreciprocated-coordination``.
+    """
+    base = draw(structures(max_bodies=max_bodies, waivers=False))
+    used = {body.id for body in base.bodies}
+    a, b, c = draw(st.lists(ids.filter(lambda i: i not in used), min_size=3, max_size=3, unique=True))
+    planted = {
+        "orphaned-group": ([Body(id=a, name="Planted", kind=BodyKind.TASK_GROUP)], []),
+        "authority-cycle": (
+            [Body(id=a, name="A", kind=BodyKind.BOARD), Body(id=b, name="B", kind=BodyKind.BOARD)],
+            [("a", "accountable_to", "b"), ("b", "accountable_to", "a")],
+        ),
+        "hierarchy-cycle": (
+            [Body(id=a, name="A", kind=BodyKind.BOARD), Body(id=b, name="B", kind=BodyKind.BOARD)],
+            [("a", "reports_to", "b"), ("b", "reports_to", "a")],
+        ),
+        "coordinator-with-authority": (
+            [Body(id=a, name="A", kind=BodyKind.STRATEGIC_PLANNING_GROUP, authority=Authority.COORDINATING),
+             Body(id=b, name="B", kind=BodyKind.EXECUTIVE_GROUP)],
+            [("b", "accountable_to", "a")],
+        ),
+        "multiple-parents": (
+            [Body(id=a, name="A", kind=BodyKind.SUB_GROUP), Body(id=b, name="B", kind=BodyKind.BOARD),
+             Body(id=c, name="C", kind=BodyKind.BOARD)],
+            [("a", "sub_group_of", "b"), ("a", "sub_group_of", "c")],
+        ),
+        "unreciprocated-coordination": (
+            [Body(id=a, name="A", kind=BodyKind.PARTNERSHIP), Body(id=b, name="B", kind=BodyKind.BOARD)],
+            [("a", "coordinates", "b")],
+        ),
+    }
+    if rule not in planted:
+        raise ValueError(f"no planted defect for rule {rule!r}; supported: {', '.join(planted)}")
+    bodies, edges = planted[rule]
+    names = {"a": a, "b": b, "c": c}
+    relations = [Relationship(source=names[s], kind=RelationshipKind(k), target=names[t]) for s, k, t in edges]
+    return base.replace(bodies=[*base.bodies, *bodies], relationships=[*base.relationships, *relations],
+                        checks={}, waivers=[])
