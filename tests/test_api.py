@@ -5,10 +5,41 @@ import govgraph as gg
 
 def test_public_names_are_pinned() -> None:
     assert sorted(gg.__all__) == [
-        "Area", "Authority", "Body", "BodyKind", "Citation", "Finding", "GovgraphError", "GraphvizNotFound", "Hit",
-        "Level", "Member", "Problem", "Relationship", "RelationshipKind", "RenderError", "Report", "Sector",
-        "ServiceArea", "Source", "Status", "Structure", "StructureDiff", "StructureError", "UnknownBodyError",
-        "Waiver", "check", "diff", "dump", "dumps", "load", "loads", "render", "rule", "to_dot", "to_mermaid",
+        "Area",
+        "Authority",
+        "Body",
+        "BodyKind",
+        "Citation",
+        "Finding",
+        "GovgraphError",
+        "GraphvizNotFound",
+        "Hit",
+        "Level",
+        "Member",
+        "Problem",
+        "Relationship",
+        "RelationshipKind",
+        "RenderError",
+        "Report",
+        "Sector",
+        "ServiceArea",
+        "Source",
+        "Status",
+        "Structure",
+        "StructureDiff",
+        "StructureError",
+        "UnknownBodyError",
+        "Waiver",
+        "check",
+        "diff",
+        "dump",
+        "dumps",
+        "load",
+        "loads",
+        "render",
+        "rule",
+        "to_dot",
+        "to_mermaid",
     ]
 
 
@@ -27,11 +58,20 @@ def test_spec_rules_are_all_registered_with_their_default_severity() -> None:
     from govgraph import registry
 
     assert {spec.id: spec.severity.value for spec in registry.all_rules()} == {
-        "orphaned-group": "error", "authority-cycle": "error", "hierarchy-cycle": "warning",
-        "coordinator-with-authority": "error", "multiple-parents": "info", "level-inversion": "warning",
-        "missing-stakeholders": "warning", "coverage-gap": "warning", "duplicate-remit": "warning",
-        "unreciprocated-coordination": "info", "dissolved-in-use": "warning", "excess-depth": "info",
-        "scrutiny-conflict": "warning", "outside-lifetime": "warning",
+        "orphaned-group": "error",
+        "authority-cycle": "error",
+        "hierarchy-cycle": "warning",
+        "coordinator-with-authority": "error",
+        "multiple-parents": "info",
+        "level-inversion": "warning",
+        "missing-stakeholders": "warning",
+        "coverage-gap": "warning",
+        "duplicate-remit": "warning",
+        "unreciprocated-coordination": "info",
+        "dissolved-in-use": "warning",
+        "excess-depth": "info",
+        "scrutiny-conflict": "warning",
+        "outside-lifetime": "warning",
     }
 
 

@@ -29,7 +29,9 @@ def rules_of(report: gg.Report) -> list[tuple[str, str, list[str]]]:
 
 def test_findings_are_ordered_worst_first_then_by_rule_and_bodies() -> None:
     assert rules_of(gg.check(structure(LOOP))) == [
-        ("orphaned-group", "error", ["a"]), ("orphaned-group", "error", ["b"]), ("orphaned-group", "error", ["lone"]),
+        ("orphaned-group", "error", ["a"]),
+        ("orphaned-group", "error", ["b"]),
+        ("orphaned-group", "error", ["lone"]),
         ("hierarchy-cycle", "warning", ["a", "b"]),
     ]
 
@@ -48,8 +50,11 @@ def test_file_settings_keyword_settings_and_off() -> None:
     assert rules_of(gg.check(structure(text))) == [("hierarchy-cycle", "error", ["a", "b"])]
     assert rules_of(gg.check(structure(text), hierarchy_cycle="info")) == [("hierarchy-cycle", "info", ["a", "b"])]
     assert rules_of(gg.check(structure(text), orphaned_group=True)) == [
-        ("hierarchy-cycle", "error", ["a", "b"]), ("orphaned-group", "error", ["a"]),
-        ("orphaned-group", "error", ["b"]), ("orphaned-group", "error", ["lone"])]
+        ("hierarchy-cycle", "error", ["a", "b"]),
+        ("orphaned-group", "error", ["a"]),
+        ("orphaned-group", "error", ["b"]),
+        ("orphaned-group", "error", ["lone"]),
+    ]
 
 
 def test_bare_yaml_off_reads_as_false_and_means_off() -> None:
@@ -74,7 +79,8 @@ def test_waived_findings_are_reported_with_reason_and_do_not_count() -> None:
     text = LOOP + "waivers:\n  - {rule: orphaned-group, bodies: [a, b, lone], reason: under review}\n"
     report = gg.check(structure(text))
     assert [(f.rule, f.waived, f.reason) for f in report.by_rule("orphaned-group")] == [
-        ("orphaned-group", True, "under review")] * 3
+        ("orphaned-group", True, "under review")
+    ] * 3
     assert report.ok and report.summary == {"error": 0, "warning": 1, "info": 0, "waived": 3}
 
 
@@ -107,8 +113,13 @@ def test_json_shape_matches_the_spec() -> None:
     [entry] = data["files"]
     assert list(entry) == ["file", "structure", "findings", "summary"]
     assert entry["findings"][3] == {
-        "rule": "hierarchy-cycle", "severity": "warning", "message": entry["findings"][3]["message"],
-        "bodies": ["a", "b"], "path": ["a", "b", "a"], "waived": False, "reason": None,
+        "rule": "hierarchy-cycle",
+        "severity": "warning",
+        "message": entry["findings"][3]["message"],
+        "bodies": ["a", "b"],
+        "path": ["a", "b", "a"],
+        "waived": False,
+        "reason": None,
     }
 
 

@@ -198,14 +198,28 @@ def test_good_file_loads() -> None:
             "f.yaml:5:23: error: bodies[1].name: must not be empty",
             id="blank-text",
         ),
-        pytest.param("bodies: [\n", "f.yaml:2:1: error: not valid YAML: while parsing a flow node did not find "
-                     "expected node content", id="yaml-syntax"),
-        pytest.param("", "f.yaml:1:1: error: the file is empty: a structure needs at least 'govgraph: 1', a name "
-                     "and a list of bodies", id="empty"),
-        pytest.param("- a\n- b\n", "f.yaml:1:1: error: a structure file is a mapping with the keys govgraph, name, "
-                     "bodies and so on, not a list", id="not-a-mapping"),
-        pytest.param(GOOD + "---\nname: second\n", "f.yaml:8:1: error: a file holds one structure: remove the "
-                     "second document (after '---')", id="two-documents"),
+        pytest.param(
+            "bodies: [\n",
+            "f.yaml:2:1: error: not valid YAML: while parsing a flow node did not find expected node content",
+            id="yaml-syntax",
+        ),
+        pytest.param(
+            "",
+            "f.yaml:1:1: error: the file is empty: a structure needs at least 'govgraph: 1', a name "
+            "and a list of bodies",
+            id="empty",
+        ),
+        pytest.param(
+            "- a\n- b\n",
+            "f.yaml:1:1: error: a structure file is a mapping with the keys govgraph, name, "
+            "bodies and so on, not a list",
+            id="not-a-mapping",
+        ),
+        pytest.param(
+            GOOD + "---\nname: second\n",
+            "f.yaml:8:1: error: a file holds one structure: remove the second document (after '---')",
+            id="two-documents",
+        ),
         pytest.param(
             GOOD.replace("sovereign: true}", "sovereign: true, members: [{body: group, name: G, sector: statutory}]}"),
             "f.yaml:4:83: error: bodies[0].members[0]: a member names either a body (body: id) or a group "
@@ -230,7 +244,11 @@ def test_json_is_strict_and_located() -> None:
     data["bodies"][1]["kind"] = "nope"
     text = json.dumps(data, indent=1)
     found = problems(text, "json")
-    assert len(found) == 1 and found[0].startswith("f.yaml:") and "bodies[1].kind: 'nope' is not a valid body kind" in found[0]
+    assert (
+        len(found) == 1
+        and found[0].startswith("f.yaml:")
+        and "bodies[1].kind: 'nope' is not a valid body kind" in found[0]
+    )
     line = int(found[0].split(":")[1])
     assert '"nope"' in text.splitlines()[line - 1]
 
@@ -238,9 +256,15 @@ def test_json_is_strict_and_located() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"govgraph": 1, "name": "x", "name": "y", "bodies": []}', 'f.yaml:1:30: error: name: duplicate key \'name\' (first at line 1)'),
+        (
+            '{"govgraph": 1, "name": "x", "name": "y", "bodies": []}',
+            "f.yaml:1:30: error: name: duplicate key 'name' (first at line 1)",
+        ),
         ('{"govgraph": 1, "name": NaN}', "f.yaml:1:1: error: not valid JSON: NaN is not allowed in strict JSON"),
-        ('{"govgraph": 1, "name": "x",}', "f.yaml:1:29: error: not valid JSON: Expecting property name enclosed in double quotes"),
+        (
+            '{"govgraph": 1, "name": "x",}',
+            "f.yaml:1:29: error: not valid JSON: Expecting property name enclosed in double quotes",
+        ),
         ("{'govgraph': 1}", "f.yaml:1:2: error: not valid JSON: Expecting property name enclosed in double quotes"),
     ],
 )
@@ -259,7 +283,10 @@ def test_billion_laughs_is_refused_quickly_in_bounded_memory() -> None:
     elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert found[0].startswith("f.yaml:5:8: error: e[0]: ") and 'aliases expand to more than 10000 nodes (a "billion laughs" file?)' in found[0]
+    assert (
+        found[0].startswith("f.yaml:5:8: error: e[0]: ")
+        and 'aliases expand to more than 10000 nodes (a "billion laughs" file?)' in found[0]
+    )
     assert peak < 20_000_000 and elapsed < 5  # bounds, not benchmarks: an unbounded expansion takes hours
 
 
@@ -274,15 +301,20 @@ def test_recursive_alias_is_refused() -> None:
 
 
 def test_aliases_within_bounds_are_expanded() -> None:
-    text = GOOD.replace("kind: task_group}", "kind: task_group, remit: &r [Plan]}").replace(
-        "kind: statutory_body,", "kind: statutory_body, remit: [Decide],"
-    ) + "metadata: {copy: *r}\n"
+    text = (
+        GOOD.replace("kind: task_group}", "kind: task_group, remit: &r [Plan]}").replace(
+            "kind: statutory_body,", "kind: statutory_body, remit: [Decide],"
+        )
+        + "metadata: {copy: *r}\n"
+    )
     assert gg.loads(text).metadata == {"copy": ["Plan"]}
 
 
 def test_merge_keys_are_expanded_with_explicit_keys_winning() -> None:
-    text = GOOD.replace("  - {id: group, name: Group, kind: task_group}",
-                        "  - &g {id: group, name: Group, kind: task_group}\n  - {<<: *g, id: group2, name: Group 2}")
+    text = GOOD.replace(
+        "  - {id: group, name: Group, kind: task_group}",
+        "  - &g {id: group, name: Group, kind: task_group}\n  - {<<: *g, id: group2, name: Group 2}",
+    )
     assert gg.loads(text).body("group2").kind is gg.BodyKind.TASK_GROUP
 
 
@@ -300,7 +332,9 @@ def test_unknown_suffix(tmp_path: Path) -> None:
 
 
 def test_cli_prints_one_line_per_error_and_exits_2(write, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write("bad.yaml", GOOD.replace("kind: task_group", "kind: taskgroup").replace("target: council}", "target: x}"))
+    path = write(
+        "bad.yaml", GOOD.replace("kind: task_group", "kind: taskgroup").replace("target: council}", "target: x}")
+    )
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
@@ -311,8 +345,19 @@ def test_cli_prints_one_line_per_error_and_exits_2(write, capsys: pytest.Capture
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"\x00\x01\x02", b"{{{{", b"- - - -", b"\xef\xbb\xbf", b"key: [", b"? [a]\n: b", b"&a *a", b"%YAML 9.9\n--- a",
-     b"\t\tx: y", b"name: \"\\uD800\"", b'{"a": 1}{"b": 2}'],
+    [
+        b"\x00\x01\x02",
+        b"{{{{",
+        b"- - - -",
+        b"\xef\xbb\xbf",
+        b"key: [",
+        b"? [a]\n: b",
+        b"&a *a",
+        b"%YAML 9.9\n--- a",
+        b"\t\tx: y",
+        b'name: "\\uD800"',
+        b'{"a": 1}{"b": 2}',
+    ],
 )
 def test_garbage_never_gives_a_traceback(write, capsys: pytest.CaptureFixture[str], garbage: bytes) -> None:
     for suffix in ("yaml", "json"):
@@ -336,8 +381,19 @@ def test_dump_is_byte_identical_and_keyed_in_a_fixed_order() -> None:
     assert text == gg.load(DEVON).dumps()
     assert text.splitlines()[:2] == ["govgraph: 1", "name: Joint planning network for Devon"]
     assert [line.split(":")[0] for line in text.splitlines() if not line.startswith((" ", "-"))] == [
-        "govgraph", "name", "description", "as_of", "sources", "levels", "areas", "service_areas", "bodies",
-        "relationships", "waivers", "metadata"]
+        "govgraph",
+        "name",
+        "description",
+        "as_of",
+        "sources",
+        "levels",
+        "areas",
+        "service_areas",
+        "bodies",
+        "relationships",
+        "waivers",
+        "metadata",
+    ]
 
 
 def test_dump_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -351,6 +407,9 @@ def test_dump_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_metadata_is_preserved_value_for_value() -> None:
     text = GOOD + "metadata:\n  when: 2003-06-01\n  nested: {list: [1, 2.5, true, null, text]}\n  '5.2': quoted key\n"
     s = gg.loads(text)
-    assert s.metadata == {"when": __import__("datetime").date(2003, 6, 1),
-                          "nested": {"list": [1, 2.5, True, None, "text"]}, "5.2": "quoted key"}
+    assert s.metadata == {
+        "when": __import__("datetime").date(2003, 6, 1),
+        "nested": {"list": [1, 2.5, True, None, "text"]},
+        "5.2": "quoted key",
+    }
     assert gg.loads(s.dumps()).metadata == s.metadata

@@ -56,9 +56,18 @@ def test_an_isolated_sovereign_body_changes_no_other_finding(s: gg.Structure, so
     assert after == before
 
 
-@given(st.sampled_from(["orphaned-group", "authority-cycle", "hierarchy-cycle", "coordinator-with-authority",
-                        "multiple-parents", "unreciprocated-coordination"]).flatmap(
-    lambda rule: st.tuples(st.just(rule), structures_with_defect(rule))))
+@given(
+    st.sampled_from(
+        [
+            "orphaned-group",
+            "authority-cycle",
+            "hierarchy-cycle",
+            "coordinator-with-authority",
+            "multiple-parents",
+            "unreciprocated-coordination",
+        ]
+    ).flatmap(lambda rule: st.tuples(st.just(rule), structures_with_defect(rule)))
+)
 def test_planted_defects_are_found(case: tuple[str, gg.Structure]) -> None:
     rule, s = case
     assert gg.check(s).by_rule(rule)

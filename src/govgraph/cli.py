@@ -135,11 +135,14 @@ def load_config(path: str) -> dict[str, Any]:
 
 
 def _placed(problem: Problem, text: str) -> Problem:
-    """The problem with the line and column of its rule's entry in the config text."""
+    """The problem with the line and column of the entry it is about in the config text."""
     from ._yaml import locate
 
-    rule_path = tuple(problem.path.split(".")[1:2])
-    where = locate(text, [rule_path]).get(rule_path)
+    path = tuple(problem.path.split(".")[1:])
+    found = locate(text, [path])
+    while path and path not in found:
+        path = path[:-1]
+    where = found.get(path)
     line, column = (where.key or where.value) if where else (1, 1)
     return Problem(problem.file, line, column, problem.path.removeprefix("checks."), problem.message)
 

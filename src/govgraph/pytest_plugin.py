@@ -30,8 +30,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("govgraph")
     group.addoption("--govgraph", action="store_true", help="check governance structure files as tests")
     parser.addini("govgraph_collect", type="bool", default=False, help="check structure files as tests")
-    parser.addini("govgraph_patterns", type="linelist", default=DEFAULT_PATTERNS,
-                  help="glob patterns (relative to rootdir, or file names) of structure files")
+    parser.addini(
+        "govgraph_patterns",
+        type="linelist",
+        default=DEFAULT_PATTERNS,
+        help="glob patterns (relative to rootdir, or file names) of structure files",
+    )
     parser.addini("govgraph_fail_on", default="error", help="lowest severity that fails a structure test")
 
 
@@ -43,8 +47,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> GovgraphFi
     config = parent.config
     if not _enabled(config) or file_path.suffix.lower() not in (".yaml", ".yml", ".json"):
         return None
-    relative = file_path.relative_to(config.rootpath).as_posix() if file_path.is_relative_to(config.rootpath) \
+    relative = (
+        file_path.relative_to(config.rootpath).as_posix()
+        if file_path.is_relative_to(config.rootpath)
         else file_path.name
+    )
     patterns: list[str] = config.getini("govgraph_patterns")
     if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(file_path.name, pattern) for pattern in patterns):
         result: GovgraphFile = GovgraphFile.from_parent(parent, path=file_path)
@@ -75,8 +82,11 @@ class GovgraphItem(pytest.Item):
         except gg.StructureError as error:
             raise StructureFindings(str(error)) from None
         if report.fails(fail_on):
-            lines = [f"{f.severity.value} {f.rule}: {f.message}" for f in report
-                     if not f.waived and f.severity.rank <= gg.registry.Severity(fail_on).rank]
+            lines = [
+                f"{f.severity.value} {f.rule}: {f.message}"
+                for f in report
+                if not f.waived and f.severity.rank <= gg.registry.Severity(fail_on).rank
+            ]
             raise StructureFindings("\n".join(lines))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

@@ -46,7 +46,10 @@ texts = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
 dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2050, 12, 31))
 
 json_values: st.SearchStrategy[Any] = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=20),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=8,
@@ -130,14 +133,23 @@ def structures(
         limit = max_relationships if max_relationships is not None else 3 * count
         triples = draw(
             st.lists(
-                st.tuples(st.sampled_from(body_ids), st.sampled_from(kinds or list(RelationshipKind)),
-                          st.sampled_from(body_ids)),
+                st.tuples(
+                    st.sampled_from(body_ids),
+                    st.sampled_from(kinds or list(RelationshipKind)),
+                    st.sampled_from(body_ids),
+                ),
                 max_size=limit,
             )
         )
         for source, kind, target in triples:
-            relation = Relationship(source=source, kind=kind, target=target, note=draw(st.none() | texts),
-                                    sources=citations(), **_lifetime(draw))
+            relation = Relationship(
+                source=source,
+                kind=kind,
+                target=target,
+                note=draw(st.none() | texts),
+                sources=citations(),
+                **_lifetime(draw),
+            )
             if source != target and relation.key not in seen:
                 seen.add(relation.key)
                 relationships.append(relation)
@@ -145,8 +157,11 @@ def structures(
     if waivers and draw(st.booleans()):
         rule_ids = [spec.id for spec in registry.all_rules()]
         drawn_waivers = [
-            Waiver(rule=draw(st.sampled_from(rule_ids)), bodies=draw(st.lists(st.sampled_from(body_ids), max_size=3)),
-                   reason=draw(texts))
+            Waiver(
+                rule=draw(st.sampled_from(rule_ids)),
+                bodies=draw(st.lists(st.sampled_from(body_ids), max_size=3)),
+                reason=draw(texts),
+            )
         ]
     return Structure(
         name=draw(texts),
@@ -184,13 +199,18 @@ def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -
             [("a", "reports_to", "b"), ("b", "reports_to", "a")],
         ),
         "coordinator-with-authority": (
-            [Body(id=a, name="A", kind=BodyKind.STRATEGIC_PLANNING_GROUP, authority=Authority.COORDINATING),
-             Body(id=b, name="B", kind=BodyKind.EXECUTIVE_GROUP)],
+            [
+                Body(id=a, name="A", kind=BodyKind.STRATEGIC_PLANNING_GROUP, authority=Authority.COORDINATING),
+                Body(id=b, name="B", kind=BodyKind.EXECUTIVE_GROUP),
+            ],
             [("b", "accountable_to", "a")],
         ),
         "multiple-parents": (
-            [Body(id=a, name="A", kind=BodyKind.SUB_GROUP), Body(id=b, name="B", kind=BodyKind.BOARD),
-             Body(id=c, name="C", kind=BodyKind.BOARD)],
+            [
+                Body(id=a, name="A", kind=BodyKind.SUB_GROUP),
+                Body(id=b, name="B", kind=BodyKind.BOARD),
+                Body(id=c, name="C", kind=BodyKind.BOARD),
+            ],
             [("a", "sub_group_of", "b"), ("a", "sub_group_of", "c")],
         ),
         "unreciprocated-coordination": (
@@ -203,5 +223,6 @@ def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -
     bodies, edges = planted[rule]
     names = {"a": a, "b": b, "c": c}
     relations = [Relationship(source=names[s], kind=RelationshipKind(k), target=names[t]) for s, k, t in edges]
-    return base.replace(bodies=[*base.bodies, *bodies], relationships=[*base.relationships, *relations],
-                        checks={}, waivers=[])
+    return base.replace(
+        bodies=[*base.bodies, *bodies], relationships=[*base.relationships, *relations], checks={}, waivers=[]
+    )

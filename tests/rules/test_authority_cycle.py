@@ -36,15 +36,22 @@ def test_clean_chain() -> None:
 
 
 def test_two_separate_cycles_are_two_findings_and_nested_loops_one() -> None:
-    text = LOOP + """\
+    text = (
+        LOOP
+        + """\
   - {source: b, kind: accountable_to, target: a}
   - {source: x, kind: accountable_to, target: y}
   - {source: y, kind: accountable_to, target: x}
 """.replace("", "")
-    text = text.replace("relationships:", "  - {id: x, name: X, kind: board}\n  - {id: y, name: Y, kind: board}\nrelationships:")
+    )
+    text = text.replace(
+        "relationships:", "  - {id: x, name: X, kind: board}\n  - {id: y, name: Y, kind: board}\nrelationships:"
+    )
     report = gg.check(structure(text))
     assert [(f.bodies, f.path) for f in report.by_rule("authority-cycle")] == [
-        (["a", "b", "c"], ["a", "b", "a"]), (["x", "y"], ["x", "y", "x"])]
+        (["a", "b", "c"], ["a", "b", "a"]),
+        (["x", "y"], ["x", "y", "x"]),
+    ]
 
 
 def test_dissolved_edge_breaks_the_cycle() -> None:

@@ -17,12 +17,17 @@ def test_clean_when_accountability_goes_to_the_employer() -> None:
 
 
 def test_accountable_to_a_coordinating_body_is_an_error_listing_the_accountable_bodies() -> None:
-    text = DEVON_4_2 + "  - {source: lpg, kind: accountable_to, target: spg}\n  - {source: emg, kind: accountable_to, target: spg}\n"
+    text = (
+        DEVON_4_2
+        + "  - {source: lpg, kind: accountable_to, target: spg}\n  - {source: emg, kind: accountable_to, target: spg}\n"
+    )
     assert findings(text, "coordinator-with-authority") == [("coordinator-with-authority", ["spg", "emg", "lpg"])]
 
 
 def test_reports_to_a_coordinating_body_is_fine() -> None:
-    assert findings(DEVON_4_2 + "  - {source: lpg, kind: reports_to, target: spg}\n", "coordinator-with-authority") == []
+    assert (
+        findings(DEVON_4_2 + "  - {source: lpg, kind: reports_to, target: spg}\n", "coordinator-with-authority") == []
+    )
 
 
 def test_dissolved_accountability_is_ignored() -> None:

@@ -34,5 +34,9 @@ def test_kind_option_and_severity() -> None:
 def test_silent_without_localities_or_service_areas() -> None:
     assert findings(GRID.replace(", within: devon", ""), "coverage-gap") == []
     text = GRID.replace("service_areas: [{id: mh, name: Mental health}, {id: ld, name: Learning disability}]\n", "")
-    text = text.replace(", service_areas: [mh]", "").replace(", service_areas: [ld]", "").replace(", service_areas: [mh, ld]", "")
+    text = (
+        text.replace(", service_areas: [mh]", "")
+        .replace(", service_areas: [ld]", "")
+        .replace(", service_areas: [mh, ld]", "")
+    )
     assert findings(text, "coverage-gap") == []

@@ -16,10 +16,18 @@ def test_history_is_clean() -> None:
 
 
 def test_live_relationship_to_a_dissolved_body() -> None:
-    text = OLD + "  - {source: jip, kind: reports_to, target: board}\n  - {source: board, kind: links_with, target: jip, status: proposed}\n"
+    text = (
+        OLD
+        + "  - {source: jip, kind: reports_to, target: board}\n  - {source: board, kind: links_with, target: jip, status: proposed}\n"
+    )
     assert findings(text, "dissolved-in-use") == [
-        ("dissolved-in-use", ["board", "jip"]), ("dissolved-in-use", ["jip", "board"])]
+        ("dissolved-in-use", ["board", "jip"]),
+        ("dissolved-in-use", ["jip", "board"]),
+    ]
 
 
 def test_dissolved_relationship_is_clean() -> None:
-    assert findings(OLD + "  - {source: jip, kind: reports_to, target: board, status: dissolved}\n", "dissolved-in-use") == []
+    assert (
+        findings(OLD + "  - {source: jip, kind: reports_to, target: board, status: dissolved}\n", "dissolved-in-use")
+        == []
+    )

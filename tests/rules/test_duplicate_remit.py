@@ -19,9 +19,14 @@ def test_group_sharing_cells_is_one_finding_naming_the_cells() -> None:
 
 def test_distinct_cells_are_clean_and_dissolved_bodies_ignored() -> None:
     assert findings(TWO.replace("status: proposed", "status: dissolved"), "duplicate-remit") == []
-    assert findings(TWO.replace("service_areas: [mh, ld], status", "service_areas: [], status"), "duplicate-remit") == []
+    assert (
+        findings(TWO.replace("service_areas: [mh, ld], status", "service_areas: [], status"), "duplicate-remit") == []
+    )
 
 
 def test_kinds_option() -> None:
-    text = TWO.replace("kind: local_planning_group, areas: [exeter], service_areas: [mh, ld], status", "kind: forum, areas: [exeter], service_areas: [mh], status")
+    text = TWO.replace(
+        "kind: local_planning_group, areas: [exeter], service_areas: [mh, ld], status",
+        "kind: forum, areas: [exeter], service_areas: [mh], status",
+    )
     assert findings(text, "duplicate-remit", duplicate_remit={"kinds": ["forum"]}) == [("duplicate-remit", ["a", "c"])]

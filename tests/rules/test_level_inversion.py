@@ -16,12 +16,21 @@ def test_upward_edge_to_a_higher_level_is_clean() -> None:
 
 
 def test_upward_edge_to_a_lower_level_is_one_finding_per_edge() -> None:
-    text = LEVELS + "  - {source: spg, kind: reports_to, target: lpg}\n  - {source: spg, kind: sub_group_of, target: lpg}\n"
-    assert findings(text, "level-inversion") == [("level-inversion", ["spg", "lpg"]), ("level-inversion", ["spg", "lpg"])]
+    text = (
+        LEVELS
+        + "  - {source: spg, kind: reports_to, target: lpg}\n  - {source: spg, kind: sub_group_of, target: lpg}\n"
+    )
+    assert findings(text, "level-inversion") == [
+        ("level-inversion", ["spg", "lpg"]),
+        ("level-inversion", ["spg", "lpg"]),
+    ]
 
 
 def test_silent_where_an_end_has_no_level() -> None:
-    text = LEVELS + "  - {source: spg, kind: reports_to, target: free}\n  - {source: free, kind: reports_to, target: lpg}\n"
+    text = (
+        LEVELS
+        + "  - {source: spg, kind: reports_to, target: free}\n  - {source: free, kind: reports_to, target: lpg}\n"
+    )
     assert findings(text, "level-inversion") == []
 
 

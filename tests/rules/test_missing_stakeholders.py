@@ -21,7 +21,9 @@ def test_all_main_stakeholders_is_clean() -> None:
 
 
 def test_missing_sectors_are_named_in_configured_order() -> None:
-    text = LPG.replace("      - {name: Carers, sector: carers}\n", "").replace("      - {name: CVS, sector: voluntary}\n", "")
+    text = LPG.replace("      - {name: Carers, sector: carers}\n", "").replace(
+        "      - {name: CVS, sector: voluntary}\n", ""
+    )
     [found] = gg.check(structure(text)).by_rule("missing-stakeholders")
     assert found.bodies == ["lpg"]
     assert found.message == "LPG (lpg) has no member from: voluntary, carers"
@@ -34,4 +36,5 @@ def test_options_choose_kinds_and_sectors() -> None:
 
 def test_keyword_options_override_the_file() -> None:
     assert findings(LPG, "missing-stakeholders", missing_stakeholders={"sectors": ["community"]}) == [
-        ("missing-stakeholders", ["lpg"])]
+        ("missing-stakeholders", ["lpg"])
+    ]

@@ -20,14 +20,18 @@ def test_one_parent_is_clean() -> None:
 
 
 def test_reporting_to_a_second_body_is_not_a_second_parent() -> None:
-    assert findings(TORBAY.replace("sub_group_of, target: dtlit", "reports_to, target: dtlit"), "multiple-parents") == []
+    assert (
+        findings(TORBAY.replace("sub_group_of, target: dtlit", "reports_to, target: dtlit"), "multiple-parents") == []
+    )
 
 
 def test_waiver_naming_all_bodies_waives_it() -> None:
     import govgraph as gg
     from tests.conftest import structure
 
-    text = TORBAY + "waivers:\n  - {rule: multiple-parents, bodies: [torbay-lig, torbay-pc, dtlit], reason: Torbay 4-5}\n"
+    text = (
+        TORBAY + "waivers:\n  - {rule: multiple-parents, bodies: [torbay-lig, torbay-pc, dtlit], reason: Torbay 4-5}\n"
+    )
     [found] = gg.check(structure(text)).by_rule("multiple-parents")
     assert (found.waived, found.reason) == (True, "Torbay 4-5")
 

@@ -37,18 +37,23 @@ relationships:
   - {source: c, kind: reports_to, target: a}
 """
     assert findings(text, "orphaned-group") == [
-        ("orphaned-group", ["a"]), ("orphaned-group", ["b"]), ("orphaned-group", ["c"])]
+        ("orphaned-group", ["a"]),
+        ("orphaned-group", ["b"]),
+        ("orphaned-group", ["c"]),
+    ]
 
 
 def test_without_sovereign_bodies_the_tops_with_something_below_are_roots() -> None:
     text = SOVEREIGN.replace(", sovereign: true", "").replace(
-        "relationships:", "  - {id: lone, name: Lone, kind: forum}\nrelationships:")
+        "relationships:", "  - {id: lone, name: Lone, kind: forum}\nrelationships:"
+    )
     assert findings(text, "orphaned-group") == [("orphaned-group", ["lone"])]
 
 
 def test_dissolved_links_do_not_count_and_dissolved_bodies_are_ignored() -> None:
     text = SOVEREIGN.replace("target: board}", "target: board, status: dissolved}").replace(
-        "relationships:", "  - {id: old, name: Old, kind: forum, status: dissolved}\nrelationships:")
+        "relationships:", "  - {id: old, name: Old, kind: forum, status: dissolved}\nrelationships:"
+    )
     assert findings(text, "orphaned-group") == [("orphaned-group", ["group"])]
 
 

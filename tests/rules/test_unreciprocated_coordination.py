@@ -21,4 +21,5 @@ def test_reporting_back_makes_it_two_way() -> None:
 
 def test_a_lateral_link_back_is_not_enough() -> None:
     assert findings(DEVON_3_3 + "  - {source: lpg, kind: advises, target: spg}\n", "unreciprocated-coordination") == [
-        ("unreciprocated-coordination", ["spg", "lpg"])]
+        ("unreciprocated-coordination", ["spg", "lpg"])
+    ]

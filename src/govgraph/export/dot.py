@@ -33,7 +33,7 @@ from typing import Literal
 
 from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
-from .quoting import dot_id, dot_string, html
+from .quoting import HtmlLabel, attribute, dot_id, html
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
 
 __all__ = ["Marks", "neighbourhood", "to_dot"]
@@ -97,11 +97,7 @@ def highlight_marks(report: Report) -> Marks:
 
 
 def _attributes(attributes: Mapping[str, str]) -> str:
-    parts = []
-    for key, value in attributes.items():
-        rendered = value if value.startswith("<") and value.endswith(">") else dot_string(value)
-        parts.append(f"{key}={rendered}")
-    return "[" + ", ".join(parts) + "]"
+    return "[" + ", ".join(f"{key}={attribute(value, key)}" for key, value in attributes.items()) + "]"
 
 
 def _citations(item: Body | Relationship) -> str:
@@ -116,7 +112,7 @@ def _body_label(body: Body, footnote: int | None) -> str:
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
     name = "<BR/>".join(html(line) for line in textwrap.wrap(body.name, WRAP, break_long_words=False) or [""])
     small = "<BR/>".join(html(line) for line in textwrap.wrap(detail, WRAP + 8, break_long_words=False))
-    return f'<<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>>'
+    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>')
 
 
 def _body_tooltip(body: Body, notes: list[str]) -> str:
@@ -442,7 +438,7 @@ def _lines(
         yield f'\t\tstyle="filled"; fillcolor="{fill}"; color="#CCCCCC"; label=""'
         yield (
             f'\t\t{dot_id(label_node)} [label=<{band}>, shape="plaintext", fontsize="10", '
-            'width="1.9", tooltip=' + dot_string(level_name) + "]"
+            'width="1.9", tooltip=' + attribute(level_name, "tooltip") + "]"
         )
         rows = _rows(structure, members, relations) if members else [[]]
         row_anchor = label_node

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dot_id", "dot_string", "html", "mermaid_id", "mermaid_text", "visible"]
+__all__ = ["HtmlLabel", "attribute", "dot_id", "dot_string", "html", "mermaid_id", "mermaid_text", "visible"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
@@ -53,6 +53,33 @@ def dot_string(text: str) -> str:
     """
     escaped = visible(text).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
+
+
+class HtmlLabel(str):
+    """Markup for a Graphviz HTML-like label, already escaped with :func:`html`.
+
+    Only values of this type are written unquoted (``<...>``); every other
+    attribute value goes through :func:`dot_string`, whatever it looks like.
+
+    >>> print(attribute(HtmlLabel("<B>x</B>")), attribute("<B>x</B>"))
+    <<B>x</B>> "<B>x</B>"
+    """
+
+
+def attribute(value: str, key: str = "label") -> str:
+    r"""An attribute value for DOT: HTML-like labels in angle brackets, anything else quoted.
+
+    Graphviz expands escapes in tooltips twice (``\N`` would still become the
+    node's name), so a tooltip's backslashes are doubled once more.
+
+    >>> print(attribute("a\\N", "tooltip"), attribute("a\\N", "label"))
+    "a\\\\N" "a\\N"
+    """
+    if isinstance(value, HtmlLabel):
+        return f"<{value}>"
+    if key == "tooltip":
+        return dot_string(value.replace("\\", "\\\\"))
+    return dot_string(value)
 
 
 def dot_id(text: str) -> str:

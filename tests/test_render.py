@@ -1,0 +1,197 @@
+"""Diagrams: golden DOT, SVG that parses, safety of any text, determinism, no Graphviz."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govgraph as gg
+from govgraph.cli import main
+from govgraph.export.backend import pipe
+
+from .conftest import DEVON, structure
+
+GOLDEN = Path(__file__).parent / "golden"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+SMALL = """
+sources: [{id: paper, title: The paper}]
+levels: [{id: top, name: Top, note: See para 1}, {id: low, name: Low}]
+service_areas: [{id: mh, name: Mental health}]
+bodies:
+  - {id: council, name: County Council, kind: statutory_body, authority: executive, level: top, sovereign: true}
+  - {id: spg, name: Planning Group, kind: strategic_planning_group, authority: coordinating, level: top,
+     service_areas: [mh], sources: [{source: paper, at: "4.2"}], remit: [Co-ordinate]}
+  - {id: lpg, name: Local Group, kind: local_planning_group, level: low, status: proposed, notes: A footnote}
+  - {id: forum, name: Forum, kind: forum}
+relationships:
+  - {source: spg, kind: reports_to, target: council}
+  - {source: spg, kind: coordinates, target: lpg, status: proposed}
+  - {source: lpg, kind: reports_to, target: spg, status: proposed}
+  - {source: forum, kind: links_with, target: lpg}
+"""
+
+
+def svg_texts(svg: bytes) -> str:
+    """All text and attribute values of an SVG, after parsing it as XML."""
+    root = ET.fromstring(svg)
+    parts = []
+    for element in root.iter():
+        parts.append(element.text or "")
+        parts.extend(element.attrib.values())
+    return "\n".join(parts)
+
+
+def test_golden_dot() -> None:
+    # Regenerate deliberately with GOVGRAPH_REGENERATE=1 and review the diff.
+    source = gg.to_dot(structure(SMALL))
+    golden = GOLDEN / "small.dot"
+    if os.environ.get("GOVGRAPH_REGENERATE"):
+        golden.write_text(source, encoding="utf-8")
+    assert source == golden.read_text(encoding="utf-8")
+
+
+def test_golden_mermaid() -> None:
+    source = gg.to_mermaid(structure(SMALL))
+    golden = GOLDEN / "small.mmd"
+    if os.environ.get("GOVGRAPH_REGENERATE"):
+        golden.write_text(source, encoding="utf-8")
+    assert source == golden.read_text(encoding="utf-8")
+
+
+def test_two_way_coordination_is_drawn_as_one_line() -> None:
+    source = gg.to_dot(structure(SMALL))
+    assert source.count('"spg" -> "lpg"') == 1 and 'dir="both"' in source
+
+
+def test_legend_shows_only_what_is_used() -> None:
+    source = gg.to_dot(structure(SMALL))
+    assert "legend:kind:forum" in source and "legend:kind:board" not in source
+    assert "legend:edge:links_with" in source and "legend:edge:scrutinises" not in source
+
+
+@needs_dot
+def test_devon_svg_parses_and_shows_every_body_and_level() -> None:
+    devon = gg.load(DEVON)
+    text = svg_texts(pipe(gg.to_dot(devon), "svg"))
+    for body in devon.bodies:
+        assert f"{body.name} ({body.id})" in text, body.id
+    for level in devon.levels:
+        assert level.name.upper() in text
+
+
+@needs_dot
+def test_same_input_gives_byte_identical_dot_and_svg(tmp_path: Path) -> None:
+    devon = gg.load(DEVON)
+    first, second = gg.render(devon, tmp_path / "a.svg"), gg.render(gg.load(DEVON), tmp_path / "b.svg")
+    assert first.read_bytes() == second.read_bytes()
+    assert gg.to_dot(devon) == gg.to_dot(gg.load(DEVON))
+
+
+@needs_dot
+def test_highlight_outlines_findings_with_rule_in_tooltip() -> None:
+    s = structure(SMALL + "  - {source: council, kind: accountable_to, target: spg}\n")
+    source = gg.to_dot(s, highlight=True)
+    assert 'color="#CC3311"' in source
+    assert "coordinator-with-authority: " in svg_texts(pipe(source, "svg"))
+
+
+def test_focus_and_filters() -> None:
+    devon = gg.load(DEVON)
+    source = gg.to_dot(devon, focus="torbay-lig", depth=1)
+    nodes = set(re.findall(r'^\t+"([a-z0-9.-]+)" \[label=<', source, re.M))
+    assert nodes == {"torbay-lig", "torbay-pc", "dtlit", "torbay-op-forum"}
+    only_mh = gg.to_dot(devon, service_areas=["mh"], kinds=["strategic_planning_group"])
+    assert set(re.findall(r'^\t+"([a-z0-9.-]+)" \[label=<', only_mh, re.M)) == {"spg-mh", "dtlit"}
+
+
+NASTY = st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != "") | st.sampled_from(
+    [
+        '"]; evil [shape=star',
+        "</B><BR/>",
+        "a\\Nb\\G",
+        "\\",
+        '<script>alert("x")</script>',
+        "%%{init: {}}%%",
+        "end",
+        "subgraph",
+        "مجلس الصحة والرفاه",
+        "a\nb\r\nc",
+        "`md` **b**",
+        "x --> y",
+        "A | B",
+        "#quot;",
+        "\x00\x1b",
+    ]
+)
+
+
+@needs_dot
+@settings(max_examples=25, deadline=None)
+@given(NASTY, NASTY)
+def test_any_text_renders_as_written_and_injects_nothing(name: str, note: str) -> None:
+    benign = structure(SMALL)
+    nasty = benign.replace(
+        bodies=[b.model_copy(update={"name": name, "remit": [note]}) if b.id == "forum" else b for b in benign.bodies],
+        levels=[benign.levels[0].model_copy(update={"name": note}), benign.levels[1]],
+    )
+    svg = pipe(gg.to_dot(nasty), "svg")
+    texts = svg_texts(svg)
+    from govgraph.export.quoting import visible
+
+    # XML parsers turn a raw tab in an attribute into a space (attribute-value normalisation).
+    shown = visible(name).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    assert f"{shown} (forum)" in texts
+    assert svg.count(b'class="node"') == pipe(gg.to_dot(benign), "svg").count(b'class="node"')
+    assert svg.count(b'class="edge"') == pipe(gg.to_dot(benign), "svg").count(b'class="edge"')
+    mermaid = gg.to_mermaid(nasty)
+    for line in mermaid.splitlines():
+        labels = re.findall(r'"([^"]*)"', line)
+        assert all(not re.search(r"[\]\[|`%<>{}\n]", label.replace("<br>", "")) for label in labels), line
+    assert len(mermaid.splitlines()) == len(gg.to_mermaid(benign).splitlines())
+
+
+def test_without_graphviz_a_clear_error_and_dot_mermaid_still_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    s = structure(SMALL)
+    with pytest.raises(gg.GraphvizNotFound, match="apt-get install graphviz"):
+        gg.render(s, tmp_path / "x.svg")
+    assert main(["render", str(DEVON), "-o", str(tmp_path / "d.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("govgraph: error: Graphviz's 'dot' program was not found") and "Traceback" not in err
+    assert not (tmp_path / "d.png").exists()
+    assert main(["render", str(DEVON), "--format", "dot"]) == 0
+    assert capsys.readouterr().out.startswith('digraph "govgraph" {')
+    assert main(["render", str(DEVON), "-o", str(tmp_path / "d.mmd")]) == 0
+    assert (tmp_path / "d.mmd").read_text().startswith("flowchart TB")
+    bundle = s._repr_mimebundle_()
+    assert "image/svg+xml" not in bundle and bundle["text/markdown"].startswith("```mermaid")
+
+
+@needs_dot
+def test_cli_render_formats(tmp_path: Path) -> None:
+    for suffix, magic in (("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")):
+        out = tmp_path / f"devon.{suffix}"
+        assert main(["render", str(DEVON), "-o", str(out), "--highlight"]) == 0
+        assert out.read_bytes().startswith(magic)
+    assert main(["render", str(DEVON), "-o", str(tmp_path / "f.svg"), "--focus", "spg-mh", "--depth", "2"]) == 0
+
+
+def test_cli_render_unknown_focus_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(DEVON), "--format", "dot", "--focus", "spg-mhh"]) == 2
+    assert "no body 'spg-mhh'" in capsys.readouterr().err
+
+
+@needs_dot
+def test_jupyter_shows_structure_as_svg() -> None:
+    bundle = structure(SMALL)._repr_mimebundle_()
+    assert bundle["image/svg+xml"].startswith("<?xml") and bundle["text/plain"].startswith("<Structure")
