@@ -12,8 +12,8 @@ would be valid, as one :class:`~govgraph.errors.StructureError`.
 ... ''', filename="x.yaml")
 Traceback (most recent call last):
   ...
-govgraph.errors.StructureError: x.yaml:5:34: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
-x.yaml:5:55: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
+govgraph.errors.StructureError: x.yaml:5:28: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
+x.yaml:5:49: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
 """
 
 from __future__ import annotations
