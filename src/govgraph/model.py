@@ -13,7 +13,7 @@ which reports all of them at once with the path of each.
 ...           relationships=[Relationship(source="a", kind="reports_to", target="b")])
 Traceback (most recent call last):
   ...
-pydantic_core._pydantic_core.ValidationError: 1 validation error for Structure
+pydantic_core._pydantic_core.ValidationError: 1 validation error for govgraph structure
 relationships.0.target
   unknown body 'b'; bodies: a ...
 """
