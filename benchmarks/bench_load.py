@@ -1,0 +1,91 @@
+"""Benchmarks: loading, checking and drawing large synthetic structures.
+
+Each measurement runs in a fresh process so its peak memory (ru_maxrss) is its
+own. Prints a table; run with ``make bench`` or ``python benchmarks/bench_load.py``.
+Nothing here asserts a time: the figures go in the closing notes of issues.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write
+
+BASELINE = """
+import json, sys, networkx as nx
+from collections import deque
+data = json.load(open(sys.argv[1]))
+upward = {"sub_group_of", "reports_to", "accountable_to"}
+G = nx.DiGraph()
+G.add_nodes_from((b["id"], b) for b in data["bodies"])
+G.add_edges_from((r["source"], r["target"]) for r in data["relationships"] if r["kind"] in upward)
+components = [c for c in nx.strongly_connected_components(G) if len(c) > 1]
+roots = [n for n, d in G.nodes(data=True) if d.get("sovereign")]
+seen = set(roots); queue = deque(roots)
+while queue:
+    node = queue.popleft()
+    for lower in G.predecessors(node):
+        if lower not in seen:
+            seen.add(lower); queue.append(lower)
+print(len(components), len(seen))
+"""
+
+MEASURE = """
+import resource, sys, time
+started = time.perf_counter()
+{body}
+elapsed = time.perf_counter() - started
+print(f"{{elapsed:.3f}} {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}}")
+"""
+
+CASES = {
+    "load": "import govgraph as gg\ns = gg.load(sys.argv[1])",
+    "load + check": "import govgraph as gg\ns = gg.load(sys.argv[1])\nr = gg.check(s)",
+    "check only": "import govgraph as gg, time as t\ns = gg.load(sys.argv[1])\nstarted = time.perf_counter()\nr = gg.check(s)",
+    "to_dot": "import govgraph as gg, time as t\ns = gg.load(sys.argv[1])\nstarted = time.perf_counter()\nd = gg.to_dot(s)",
+    "networkx baseline": BASELINE.replace("print(", "_ = ("),
+}
+
+
+def run(case: str, path: Path, repeat: int = 3) -> tuple[float, float]:
+    """Best time of ``repeat`` runs, and the peak memory (MiB) of the process."""
+    script = MEASURE.format(body=CASES[case])
+    results = []
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+        seconds, peak = done.stdout.split()[-2:]
+        results.append((float(seconds), float(peak)))
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        big = write(Path(folder) / "big.json", 100_000, 250_000)
+        yaml_file = write(Path(folder) / "medium.yaml", 10_000, 25_000)
+        dot_file = write(Path(folder) / "dot.json", 10_000, 25_000)
+        print(f"{'case':<34}{'seconds':>10}{'peak MiB':>10}")
+        rows = [
+            ("JSON 100k bodies / 250k rel: load", "load", big),
+            ("JSON 100k: load + all rules", "load + check", big),
+            ("JSON 100k: all rules (after load)", "check only", big),
+            ("JSON 100k: networkx baseline", "networkx baseline", big),
+            ("YAML 10k bodies / 25k rel: load", "load", yaml_file),
+            ("10k bodies: to_dot", "to_dot", dot_file),
+        ]
+        figures = {}
+        for title, case, path in rows:
+            seconds, peak = run(case, path)
+            figures[title] = seconds
+            print(f"{title:<34}{seconds:>10.3f}{peak:>10.0f}")
+        ratio = figures["JSON 100k: load + all rules"] / figures["JSON 100k: networkx baseline"]
+        print(f"load + all rules / networkx baseline: {ratio:.2f}x")
+        print(json.dumps({"ratio": round(ratio, 2)}))
+
+
+if __name__ == "__main__":
+    main()

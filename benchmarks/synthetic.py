@@ -1,0 +1,94 @@
+"""A synthetic structure generator for benchmarks: deterministic, any size.
+
+Bodies form a forest under a few sovereign roots (each body reports to or is
+a sub-group of a body created before it), with lateral links, co-ordination
+and a sprinkling of loops and orphans, so every rule has work to do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+__all__ = ["synthetic", "write"]
+
+KINDS = [
+    "board",
+    "committee",
+    "partnership",
+    "strategic_planning_group",
+    "local_planning_group",
+    "executive_group",
+    "sub_group",
+    "task_group",
+    "forum",
+]
+UPWARD = ["reports_to", "sub_group_of", "accountable_to"]
+LATERAL = ["links_with", "advises", "coordinates", "scrutinises", "commissions"]
+
+
+def synthetic(bodies: int, relationships: int, *, seed: int = 1) -> dict[str, Any]:
+    """A valid structure document (plain data) with about these counts."""
+    rng = random.Random(seed)
+    levels = [{"id": f"l{i}", "name": f"Level {i}"} for i in range(5)]
+    areas = [{"id": "county", "name": "County"}] + [
+        {"id": f"a{i}", "name": f"Area {i}", "within": "county"} for i in range(10)
+    ]
+    services = [{"id": f"s{i}", "name": f"Service {i}"} for i in range(4)]
+    body_list = []
+    for index in range(bodies):
+        body: dict[str, Any] = {
+            "id": f"b{index}",
+            "name": f"Body {index}",
+            "kind": KINDS[index % len(KINDS)],
+            "level": f"l{min(4, index.bit_length() // 4)}",
+            "areas": [f"a{index % 10}"],
+            "service_areas": [f"s{index % 4}"],
+        }
+        if index < 5:
+            body.update(sovereign=True, kind="statutory_body", authority="executive")
+        elif index % 7 == 0:
+            body["authority"] = "coordinating"
+        if index % 3 == 0:
+            body["members"] = [{"name": "Statutory", "sector": "statutory"}, {"name": "Carers", "sector": "carers"}]
+        body_list.append(body)
+    seen: set[tuple[str, str, str]] = set()
+    relation_list = []
+
+    def add(source: int, kind: str, target: int) -> None:
+        a, b = f"b{source}", f"b{target}"
+        key = (min(a, b), kind, max(a, b)) if kind == "links_with" else (a, kind, b)
+        if source != target and key not in seen:
+            seen.add(key)
+            relation_list.append({"source": a, "kind": kind, "target": b})
+
+    for index in range(5, bodies):
+        if index % 97 != 0:  # a few orphans
+            add(index, UPWARD[index % 3], rng.randrange(0, index))
+    while len(relation_list) < relationships:
+        source, target = rng.randrange(bodies), rng.randrange(bodies)
+        kind = LATERAL[rng.randrange(len(LATERAL))] if rng.random() < 0.8 else "reports_to"
+        add(source, kind, target)  # some upward edges point down: loops appear
+    return {
+        "govgraph": 1,
+        "name": f"Synthetic {bodies}",
+        "levels": levels,
+        "areas": areas,
+        "service_areas": services,
+        "bodies": body_list,
+        "relationships": relation_list,
+    }
+
+
+def write(path: Path, bodies: int, relationships: int) -> Path:
+    """Write a synthetic structure as JSON or YAML, by suffix."""
+    document = synthetic(bodies, relationships)
+    if path.suffix == ".json":
+        path.write_text(json.dumps(document), encoding="utf-8")
+    else:
+        import yaml
+
+        path.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False), encoding="utf-8")
+    return path
