@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["write_atomically"]
+__all__ = ["gc_paused", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:
@@ -29,3 +32,20 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects at once.
+
+    Loading or checking a large structure creates hundreds of thousands of
+    containers, and each collection would walk all of them again; nothing
+    built here forms reference cycles that need collecting meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -33,13 +33,17 @@ history (see :meth:`Structure.as_of`).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator
+from datetime import date
 
 import networkx as nx
 
 from .model import Body, Relationship, Structure
 
 __all__ = [
+    "at",
+    "became",
     "below",
     "between",
     "roots",
@@ -226,3 +230,52 @@ def subset(
         relationships=[r for r in structure.relationships if r.source in ids and r.target in ids],
         waivers=[w for w in structure.waivers if set(w.bodies) <= ids],
     )
+
+
+def at(structure: Structure, day: date) -> Structure:
+    """The structure as it stood on ``day``.
+
+    Keeps the bodies and relationships established on or before ``day`` (or
+    undated) and not dissolved by then, and relationships only where both
+    ends are kept; sets ``as_of`` to ``day``. O(n + m).
+    """
+
+    def standing(item: Body | Relationship) -> bool:
+        started = item.established is None or item.established <= day
+        ended = item.dissolved is not None and item.dissolved <= day
+        return started and not ended
+
+    bodies = [body for body in structure.bodies if standing(body)]
+    if not bodies:
+        raise ValueError(f"no body of '{structure.name}' stood on {day}")
+    kept = {body.id for body in bodies}
+    return structure.replace(
+        as_of=day,
+        bodies=bodies,
+        relationships=[r for r in structure.relationships if standing(r) and r.source in kept and r.target in kept],
+        waivers=[w for w in structure.waivers if set(w.bodies) <= kept],
+        checks=structure.checks,
+    )
+
+
+def became(structure: Structure, body_id: str) -> list[str]:
+    """What became of this body? The bodies that replaced it, in order, following ``replaced_by``.
+
+    Breadth first, so a body split in two lists both successors before theirs;
+    a chain that loops back is followed once. O(n + m).
+    """
+    structure.body(body_id)
+    replacements: dict[str, list[str]] = {}
+    for relation in structure.relationships:
+        if relation.kind.value == "replaced_by":
+            replacements.setdefault(relation.source, []).append(relation.target)
+    order: list[str] = []
+    seen = {body_id}
+    queue = deque([body_id])
+    while queue:
+        for following in replacements.get(queue.popleft(), []):
+            if following not in seen:
+                seen.add(following)
+                order.append(following)
+                queue.append(following)
+    return order

@@ -31,7 +31,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _yaml
-from ._files import write_atomically
+from ._files import gc_paused, write_atomically
 from ._hints import did_you_mean, one_of
 from .errors import Problem, StructureError
 from .model import Structure, _describe
@@ -138,6 +138,11 @@ def loads(text: str, format: Format = "yaml", *, filename: str | None = None) ->
     if format not in ("yaml", "json"):
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
     name = filename or f"<{format}>"
+    with gc_paused():
+        return _loads(text, format, name)
+
+
+def _loads(text: str, format: Format, name: str) -> Structure:
     if format == "json":
         data = _read_json(text, name)
         reading: list[Problem] = []
@@ -257,8 +262,17 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         return loc, False, f"expected a mapping (key: value), got {_describe(value)}"
     if kind == "too_short" and loc == ("bodies",):
         return loc, False, "a structure needs at least one body"
-    if kind == "blank":
-        return loc, False, "must not be empty"
+    if kind in ("string_pattern_mismatch", "string_too_long"):
+        if isinstance(value, str) and not value.strip():
+            return loc, False, "must not be empty"
+        return (
+            loc,
+            False,
+            (
+                f"{value!r} is not a valid id: use at most 100 lower-case letters, digits, '.', '_' and '-', "
+                "starting with a letter or digit"
+            ),
+        )
     message = detail["msg"].removeprefix("Value error, ")
     at_key = kind == "reference" and loc[:1] == ("checks",) and message.startswith(("unknown rule", "unknown option"))
     return loc, at_key, message

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -149,19 +148,6 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _slug(value: object) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("id_type", "an id must be text, got {got}", {"got": _describe(value)})
-    if not _SLUG.fullmatch(value) or len(value) > 100:
-        raise PydanticCustomError(
-            "id_format",
-            "{value!r} is not a valid id: use at most 100 lower-case letters, digits, '.', '_' and '-',"
-            " starting with a letter or digit",
-            {"value!r": repr(value)},
-        )
-    return value
-
-
 def _date(value: object) -> date:
     if isinstance(value, datetime):
         raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD), got a date and time", {})
@@ -175,12 +161,6 @@ def _date(value: object) -> date:
     raise PydanticCustomError("date_type", "expected a date written YYYY-MM-DD, got {got}", {"got": _describe(value)})
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("blank", "must not be empty", {})
-    return value
-
-
 def _describe(value: object) -> str:
     """Name a wrong value for a message: ``5.2 (a number)``."""
     kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
@@ -192,18 +172,16 @@ def _describe(value: object) -> str:
     return f"{value!r} ({type(value).__name__})"
 
 
-Slug = Annotated[
-    str,
-    PlainValidator(_slug),
-    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "maxLength": 100}),
-]
+# Constraints pydantic checks natively: a slug's shape, and text that is not blank.
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=100)]
 IsoDate = Annotated[
     date,
     PlainValidator(_date),
     PlainSerializer(date.isoformat, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
-Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+Text = Annotated[str, StringConstraints(strict=True, pattern=r"\S")]
 Locator = Annotated[StrictStr, StringConstraints(min_length=1)]
 Metadata = dict[StrictStr, Any]
 
@@ -400,10 +378,11 @@ class Structure(BaseModel):
             ]
         if isinstance(data, Structure):
             return data
-        raw = data if isinstance(data, Mapping) else {}
+        # The validated structure is fast to walk; raw data only when fields failed.
+        checked = result if result is not None else _Raw(data)
         cross = [
             InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
-            for loc, message in _cross_reference_problems(raw)
+            for loc, message in _cross_reference_problems(checked)
         ]
         if field_errors or cross:
             raise ValidationError.from_exception_data(cls.__name__, field_errors + cross)
@@ -506,6 +485,18 @@ class Structure(BaseModel):
 
         return between(self, first, second)
 
+    def at(self, day: date) -> Structure:
+        """The structure as it stood on ``day``; see :func:`govgraph.graph.at`."""
+        from .graph import at
+
+        return at(self, day)
+
+    def became(self, body_id: str) -> list[str]:
+        """What became of this body? Its successors along ``replaced_by``, in order."""
+        from .graph import became
+
+        return became(self, body_id)
+
     def subset(self, **filters: Any) -> Structure:
         """The bodies passing filters (``levels``, ``areas``, ``service_areas``, ``kinds``, ``bodies``)."""
         from .graph import subset
@@ -563,28 +554,40 @@ def _some(ids: Mapping[str, object] | list[str], limit: int = 12) -> str:
 Loc = tuple[str | int, ...]
 
 
-def _get(obj: object, key: str) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(key)
-    return getattr(obj, key, None)
+class _Raw:
+    """Attribute access to raw data as read from a file, for cross-checking a file
+    that also has field errors: missing keys and wrong types read as ``None``."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: object) -> None:
+        self._data = data if isinstance(data, Mapping) else {}
+
+    def __getattr__(self, key: str) -> Any:
+        return _raw(self._data.get(key))
 
 
-def _items(obj: object, key: str) -> list[tuple[int, Any]]:
-    value = _get(obj, key)
-    return list(enumerate(value)) if isinstance(value, list) else []
+def _raw(value: object) -> Any:
+    if isinstance(value, Mapping):
+        return _Raw(value)
+    if isinstance(value, list):
+        return [_raw(item) for item in value]
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _text(value: object) -> str | None:
-    if isinstance(value, StrEnum):
-        return value.value
     return value if isinstance(value, str) else None
 
 
-def _ids(data: object, section: str, problems: list[tuple[Loc, str]], what: str) -> dict[str, int]:
+def _ids(items: list[Any], section: str, problems: list[tuple[Loc, str]], what: str) -> dict[str, int]:
     """Index a section's ids, reporting duplicates; returns id -> first position."""
     seen: dict[str, int] = {}
-    for index, item in _items(data, section):
-        ident = _text(_get(item, "id"))
+    for index, item in enumerate(items):
+        ident = _text(item.id)
         if ident is None:
             continue
         if ident in seen:
@@ -606,8 +609,10 @@ def _ref(problems: list[tuple[Loc, str]], loc: Loc, value: object, known: Mappin
         problems.append((loc, f"unknown {what} '{ident}'{did_you_mean(ident, known)}{choices}"))
 
 
-def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: object) -> None:
-    start, end = _get(item, "established"), _get(item, "dissolved")
+def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> None:
+    start, end = item.established, item.dissolved
+    if start is None or end is None:
+        return
     try:
         start, end = _date(start), _date(end)
     except PydanticCustomError:
@@ -616,49 +621,58 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: object) -> 
         problems.append(((*loc, "dissolved"), f"dissolved ({end}) is before established ({start})"))
 
 
-def _cross_reference_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     """Every broken reference in a structure, as (location, message) pairs.
 
-    Works on raw mappings as read from a file as well as on model objects, and
-    tolerates values of the wrong type (those are reported as field errors).
+    ``data`` is a validated :class:`Structure`, or raw data wrapped in
+    :class:`_Raw` when fields are invalid too, so that one pass reports both.
+    O(n + m).
     """
     problems: list[tuple[Loc, str]] = []
-    sources = _ids(data, "sources", problems, "source")
-    levels = _ids(data, "levels", problems, "level")
-    areas = _ids(data, "areas", problems, "area")
-    service_areas = _ids(data, "service_areas", problems, "service area")
-    bodies = _ids(data, "bodies", problems, "body")
+    sources = _ids(_list(data.sources), "sources", problems, "source")
+    levels = _ids(_list(data.levels), "levels", problems, "level")
+    areas = _ids(_list(data.areas), "areas", problems, "area")
+    service_areas = _ids(_list(data.service_areas), "service_areas", problems, "service area")
+    body_list = _list(data.bodies)
+    bodies = _ids(body_list, "bodies", problems, "body")
 
-    def cite(loc: Loc, item: object) -> None:
-        for index, citation in _items(item, "sources"):
-            _ref(problems, (*loc, "sources", index, "source"), _get(citation, "source"), sources, "source")
+    def cite(loc: Loc, item: Any) -> None:
+        for index, citation in enumerate(_list(item.sources)):
+            if citation.source not in sources:
+                _ref(problems, (*loc, "sources", index, "source"), citation.source, sources, "source")
 
-    for index, area in _items(data, "areas"):
-        within = _text(_get(area, "within"))
-        if within is not None and within == _text(_get(area, "id")):
+    for index, area in enumerate(_list(data.areas)):
+        within = _text(area.within)
+        if within is not None and within == _text(area.id):
             problems.append((("areas", index, "within"), f"area '{within}' cannot be within itself"))
         else:
             _ref(problems, ("areas", index, "within"), within, areas, "area")
 
-    for index, body in _items(data, "bodies"):
+    for index, body in enumerate(body_list):
         loc: Loc = ("bodies", index)
-        _ref(problems, (*loc, "level"), _get(body, "level"), levels, "level")
-        for position, area in _items(body, "areas"):
+        if body.level is not None:
+            _ref(problems, (*loc, "level"), body.level, levels, "level")
+        for position, area in enumerate(_list(body.areas)):
             _ref(problems, (*loc, "areas", position), area, areas, "area")
-        for position, service_area in _items(body, "service_areas"):
+        for position, service_area in enumerate(_list(body.service_areas)):
             _ref(problems, (*loc, "service_areas", position), service_area, service_areas, "service area")
-        for position, member in _items(body, "members"):
-            _ref(problems, (*loc, "members", position, "body"), _get(member, "body"), bodies, "body")
-        cite(loc, body)
+        for position, member in enumerate(_list(body.members)):
+            if member.body is not None:
+                _ref(problems, (*loc, "members", position, "body"), member.body, bodies, "body")
+        if body.sources:
+            cite(loc, body)
         _dates_in_order(problems, loc, body)
 
     seen: dict[tuple[str, str, str], int] = {}
-    for index, relation in _items(data, "relationships"):
+    for index, relation in enumerate(_list(data.relationships)):
         loc = ("relationships", index)
-        source, kind, target = (_text(_get(relation, key)) for key in ("source", "kind", "target"))
-        _ref(problems, (*loc, "source"), source, bodies, "body")
-        _ref(problems, (*loc, "target"), target, bodies, "body")
-        cite(loc, relation)
+        source, kind, target = _text(relation.source), _text(relation.kind), _text(relation.target)
+        if source not in bodies:
+            _ref(problems, (*loc, "source"), source, bodies, "body")
+        if target not in bodies:
+            _ref(problems, (*loc, "target"), target, bodies, "body")
+        if relation.sources:
+            cite(loc, relation)
         _dates_in_order(problems, loc, relation)
         if source is None or kind is None or target is None:
             continue
@@ -680,9 +694,10 @@ def _cross_reference_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
         else:
             seen[key] = index
 
-    checks = _get(data, "checks")
-    if isinstance(checks, Mapping):
-        for rule_id, value in checks.items():
+    checks = data.checks
+    raw_checks = checks._data if isinstance(checks, _Raw) else checks
+    if isinstance(raw_checks, Mapping):
+        for rule_id, value in raw_checks.items():
             if not isinstance(rule_id, str):
                 continue
             try:
@@ -693,14 +708,14 @@ def _cross_reference_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
             _, found = registry.parse_setting(rule_id, value)
             problems.extend((("checks", rule_id, *p.loc), p.message) for p in found)
 
-    for index, waiver in _items(data, "waivers"):
-        rule_id = _text(_get(waiver, "rule"))
+    for index, waiver in enumerate(_list(data.waivers)):
+        rule_id = _text(waiver.rule)
         if rule_id is not None:
             try:
                 registry.get_rule(rule_id)
             except KeyError:
                 problems.append((("waivers", index, "rule"), registry.unknown_rule_message(rule_id)))
-        for position, body_id in _items(waiver, "bodies"):
+        for position, body_id in enumerate(_list(waiver.bodies)):
             _ref(problems, ("waivers", index, "bodies", position), body_id, bodies, "body")
     return problems
 

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import registry
+from .._files import gc_paused
 from ..errors import Problem, StructureError
 from ..model import Structure
 from ..registry import NoOptions, RuleSetting, RuleSpec, Severity
@@ -249,29 +250,39 @@ def check(
     A setting is a severity (``"error"``, ``"warning"``, ``"info"``,
     ``"off"``) or a mapping of options with an optional ``severity``.
     """
+    with gc_paused():
+        return _check(structure, config, checks, settings)
+
+
+def _check(
+    structure: Structure, config: Mapping[str, Any] | None, checks: Mapping[str, Any] | None, settings: dict[str, Any]
+) -> Report:
     keyword = {name.replace("_", "-"): value for name, value in settings.items()}
     layers = [validate_settings(layer) for layer in (structure.checks, config or {}, checks or {}, keyword)]
     context = Context(structure)
+    waivers: dict[str, list[tuple[set[str], str]]] = {}
+    for waiver in structure.waivers:
+        waivers.setdefault(waiver.rule, []).append((set(waiver.bodies), waiver.reason))
     findings: list[Finding] = []
     for spec in registry.all_rules():
         severity, options = registry.merge_settings(spec, [layer[spec.id] for layer in layers if spec.id in layer])
         if severity is None:
             continue
+        accepted = waivers.get(spec.id, [])
         for hit in spec.check(context, options):
-            findings.append(_finding(structure, spec, severity, hit))
+            bodies = set(hit.bodies)
+            reason = next((why for covered, why in accepted if bodies <= covered), None)
+            # Built by the engine from checked values: no need to validate each one again.
+            findings.append(
+                Finding.model_construct(
+                    rule=spec.id,
+                    severity=severity,
+                    message=hit.message,
+                    bodies=list(hit.bodies),
+                    path=list(hit.path) if hit.path is not None else None,
+                    waived=reason is not None,
+                    reason=reason,
+                    key=hit.key,
+                )
+            )
     return Report(structure, findings)
-
-
-def _finding(structure: Structure, spec: RuleSpec, severity: Severity, hit: Hit) -> Finding:
-    bodies = set(hit.bodies)
-    waiver = next((w for w in structure.waivers if w.rule == spec.id and bodies <= set(w.bodies)), None)
-    return Finding(
-        rule=spec.id,
-        severity=severity,
-        message=hit.message,
-        bodies=list(hit.bodies),
-        path=list(hit.path) if hit.path is not None else None,
-        waived=waiver is not None,
-        reason=waiver.reason if waiver else None,
-        key=hit.key,
-    )

@@ -1,0 +1,89 @@
+"""Assertions for test suites that gate restructures.
+
+>>> import govgraph as gg
+>>> from govgraph.testing import assert_no_new_findings
+>>> before = gg.loads('''
+... govgraph: 1
+... name: Before
+... bodies:
+...   - {id: council, name: Council, kind: statutory_body, sovereign: true}
+...   - {id: group, name: Task Group, kind: task_group}
+... relationships:
+...   - {source: group, kind: reports_to, target: council}
+... ''')
+>>> after = before.replace(relationships=[])
+>>> assert_no_new_findings(before, after)
+Traceback (most recent call last):
+  ...
+AssertionError: the new structure 'Before' introduces 1 finding at or above error:
+  error orphaned-group: Task Group (group) is orphaned: it has no upward relationship; add the relationship through which it answers to a root
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from .checks import Finding, Report, check
+from .diff import StructureDiff, diff
+from .loading import load
+from .model import Structure
+from .registry import Severity
+
+__all__ = ["assert_no_new_findings", "assert_valid"]
+
+
+def _structure(value: Structure | str | os.PathLike[str]) -> Structure:
+    return value if isinstance(value, Structure) else load(value)
+
+
+def _counting(findings: Iterable[Finding], fail_on: str | Severity) -> list[Finding]:
+    threshold = Severity(fail_on).rank
+    return [f for f in findings if not f.waived and f.severity.rank <= threshold]
+
+
+def _lines(findings: list[Finding]) -> str:
+    return "\n".join(f"  {f.severity.value} {f.rule}: {f.message}" for f in findings)
+
+
+def assert_valid(
+    structure: Structure | str | os.PathLike[str], *, fail_on: str | Severity = "error", **settings: Any
+) -> Report:
+    """Fail, listing them, if the structure (or file) has findings at or above ``fail_on``.
+
+    A file that does not load fails with its load errors. Returns the report.
+    """
+    __tracebackhide__ = True
+    report = check(_structure(structure), **settings)
+    failing = _counting(report, fail_on)
+    if failing:
+        count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
+        raise AssertionError(
+            f"structure '{report.structure.name}' has {count} at or above {Severity(fail_on).value}:\n{_lines(failing)}"
+        )
+    return report
+
+
+def assert_no_new_findings(
+    before: Structure | str | os.PathLike[str],
+    after: Structure | str | os.PathLike[str],
+    *,
+    fail_on: str | Severity = "error",
+    **settings: Any,
+) -> StructureDiff:
+    """Fail if ``after`` introduces findings at or above ``fail_on`` that ``before`` did not have.
+
+    Findings that persist from ``before`` are allowed: this gates a change,
+    not the state it starts from. Returns the diff.
+    """
+    __tracebackhide__ = True
+    result = diff(_structure(before), _structure(after), **settings)
+    failing = _counting(result.introduced, fail_on)
+    if failing:
+        count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
+        raise AssertionError(
+            f"the new structure '{result.new.name}' introduces {count} at or above "
+            f"{Severity(fail_on).value}:\n{_lines(failing)}"
+        )
+    return result
