@@ -1,8 +1,10 @@
 """A synthetic structure generator for benchmarks: deterministic, any size.
 
-Bodies form a forest under a few sovereign roots (each body reports to or is
-a sub-group of a body created before it), with lateral links, co-ordination
-and a sprinkling of loops and orphans, so every rule has work to do.
+Bodies form a tree about six deep under five sovereign roots (each body
+reports to, is a sub-group of or is accountable to a body eight times nearer
+the top), with lateral links and two-way co-ordination, and defects at about the rate
+of a real file under review (loops, orphans, groups short of stakeholders),
+so every rule has work to do without the findings swamping the run.
 """
 
 from __future__ import annotations
@@ -51,8 +53,11 @@ def synthetic(bodies: int, relationships: int, *, seed: int = 1) -> dict[str, An
             body.update(sovereign=True, kind="statutory_body", authority="executive")
         elif index % 7 == 0:
             body["authority"] = "coordinating"
-        if index % 3 == 0:
-            body["members"] = [{"name": "Statutory", "sector": "statutory"}, {"name": "Carers", "sector": "carers"}]
+        if body["kind"] == "local_planning_group" and index % 50:  # one in fifty lacks stakeholders
+            body["members"] = [
+                {"name": sector, "sector": sector}
+                for sector in ("statutory", "voluntary", "independent", "carers", "service_users")
+            ]
         body_list.append(body)
     seen: set[tuple[str, str, str]] = set()
     relation_list = []
@@ -65,12 +70,21 @@ def synthetic(bodies: int, relationships: int, *, seed: int = 1) -> dict[str, An
             relation_list.append({"source": a, "kind": kind, "target": b})
 
     for index in range(5, bodies):
-        if index % 97 != 0:  # a few orphans
-            add(index, UPWARD[index % 3], rng.randrange(0, index))
+        if index % 997 != 0:  # a few orphans
+            add(index, UPWARD[index % 3], (index - 5) // 8)  # a tree about six deep
     while len(relation_list) < relationships:
-        source, target = rng.randrange(bodies), rng.randrange(bodies)
-        kind = LATERAL[rng.randrange(len(LATERAL))] if rng.random() < 0.8 else "reports_to"
-        add(source, kind, target)  # some upward edges point down: loops appear
+        draw = rng.random()
+        if draw < 0.3:  # a body co-ordinates one below it, which reports back (Devon 3.3)
+            child = rng.randrange(5, bodies)
+            add((child - 5) // 8, "coordinates", child)
+        elif draw < 0.99:
+            add(
+                rng.randrange(bodies),
+                LATERAL[rng.randrange(len(LATERAL))].replace("coordinates", "advises"),
+                rng.randrange(bodies),
+            )
+        else:  # one in a hundred an upward edge anywhere: some loops appear
+            add(rng.randrange(bodies), "reports_to", rng.randrange(bodies))
     return {
         "govgraph": 1,
         "name": f"Synthetic {bodies}",

@@ -194,8 +194,8 @@ def write_diff(result: StructureDiff, old: str, new: str, out: TextIO) -> None:
         for name, (before, after) in relation_change.fields.items():
             out.write(f"      {name}: {before!r} → {after!r}\n")
     for title, findings in (("introduced", result.introduced), ("resolved", result.resolved)):
-        shown = [f for f in findings if not f.waived]
-        out.write(f"  findings {title}: {len(shown)}\n")
-        for finding in shown:
-            out.write(f"    {finding.severity.value} {finding.rule}: {finding.message}\n")
+        out.write(f"  findings {title}: {len(findings)}\n")
+        for finding in findings:
+            waived = f" (waived: {finding.reason})" if finding.waived else ""
+            out.write(f"    {finding.severity.value} {finding.rule}: {finding.message}{waived}\n")
     out.write(f"  findings persisting: {len([f for f in result.persisting if not f.waived])}\n")

@@ -621,6 +621,53 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> Non
         problems.append(((*loc, "dissolved"), f"dissolved ({end}) is before established ({start})"))
 
 
+def _bodies_sound(
+    body_list: list[Body],
+    bodies: Mapping[str, int],
+    levels: Mapping[str, int],
+    areas: Mapping[str, int],
+    service_areas: Mapping[str, int],
+    sources: Mapping[str, int],
+) -> bool:
+    """True when validated bodies certainly have no cross-reference problem (see below)."""
+    if not {b.level for b in body_list if b.level is not None} <= levels.keys():
+        return False
+    if not {a for b in body_list for a in b.areas} <= areas.keys():
+        return False
+    if not {s for b in body_list for s in b.service_areas} <= service_areas.keys():
+        return False
+    if not {m.body for b in body_list for m in b.members if m.body is not None} <= bodies.keys():
+        return False
+    if not {c.source for b in body_list if b.sources for c in b.sources} <= sources.keys():
+        return False
+    dated = [b for b in body_list if b.established is not None and b.dissolved is not None]
+    return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
+
+
+def _relationships_sound(relations: list[Relationship], bodies: Mapping[str, int], sources: Mapping[str, int]) -> bool:
+    """True when validated relationships certainly have no cross-reference problem.
+
+    Set operations over the whole list, which are several times faster than
+    the loop that locates each problem: only a file with a problem pays for that.
+    """
+    ends = {r.source for r in relations}
+    ends.update(r.target for r in relations)
+    if not ends <= bodies.keys() or any(r.source == r.target for r in relations):
+        return False
+    links = RelationshipKind.LINKS_WITH
+    keys = {
+        (r.source, r.kind, r.target)
+        if r.kind is not links
+        else (min(r.source, r.target), r.kind, max(r.source, r.target))
+        for r in relations
+    }
+    if len(keys) != len(relations):
+        return False
+    cited = {c.source for r in relations if r.sources for c in r.sources}
+    dated = [r for r in relations if r.established is not None and r.dissolved is not None]
+    return cited <= sources.keys() and all(r.established <= r.dissolved for r in dated)  # type: ignore[operator]
+
+
 def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     """Every broken reference in a structure, as (location, message) pairs.
 
@@ -648,41 +695,58 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
         else:
             _ref(problems, ("areas", index, "within"), within, areas, "area")
 
-    for index, body in enumerate(body_list):
+    # The loops below run once per body and relationship of files with 10^5 of
+    # them: each check is guarded by a cheap membership test before any call,
+    # and a validated structure whose sets of references all resolve skips them.
+    checked_bodies = body_list
+    if not isinstance(data, _Raw) and _bodies_sound(body_list, bodies, levels, areas, service_areas, sources):
+        checked_bodies = []
+    for index, body in enumerate(checked_bodies):
         loc: Loc = ("bodies", index)
-        if body.level is not None:
-            _ref(problems, (*loc, "level"), body.level, levels, "level")
+        level = body.level
+        if level is not None and level not in levels:
+            _ref(problems, (*loc, "level"), level, levels, "level")
         for position, area in enumerate(_list(body.areas)):
-            _ref(problems, (*loc, "areas", position), area, areas, "area")
+            if area not in areas:
+                _ref(problems, (*loc, "areas", position), area, areas, "area")
         for position, service_area in enumerate(_list(body.service_areas)):
-            _ref(problems, (*loc, "service_areas", position), service_area, service_areas, "service area")
+            if service_area not in service_areas:
+                _ref(problems, (*loc, "service_areas", position), service_area, service_areas, "service area")
         for position, member in enumerate(_list(body.members)):
-            if member.body is not None:
+            if member.body is not None and member.body not in bodies:
                 _ref(problems, (*loc, "members", position, "body"), member.body, bodies, "body")
         if body.sources:
             cite(loc, body)
-        _dates_in_order(problems, loc, body)
+        if body.dissolved is not None:
+            _dates_in_order(problems, loc, body)
 
+    relations = _list(data.relationships)
+    if not isinstance(data, _Raw) and _relationships_sound(relations, bodies, sources):
+        relations = []  # nothing to report: skip the slower loop that says where each problem is
     seen: dict[tuple[str, str, str], int] = {}
-    for index, relation in enumerate(_list(data.relationships)):
-        loc = ("relationships", index)
-        source, kind, target = _text(relation.source), _text(relation.kind), _text(relation.target)
-        if source not in bodies:
-            _ref(problems, (*loc, "source"), source, bodies, "body")
-        if target not in bodies:
-            _ref(problems, (*loc, "target"), target, bodies, "body")
-        if relation.sources:
-            cite(loc, relation)
-        _dates_in_order(problems, loc, relation)
-        if source is None or kind is None or target is None:
-            continue
+    for index, relation in enumerate(relations):
+        source, kind, target = relation.source, relation.kind, relation.target
+        if source not in bodies or target not in bodies or relation.sources or relation.dissolved is not None:
+            loc = ("relationships", index)
+            source, kind, target = _text(source), _text(kind), _text(target)
+            if source not in bodies:
+                _ref(problems, (*loc, "source"), source, bodies, "body")
+            if target not in bodies:
+                _ref(problems, (*loc, "target"), target, bodies, "body")
+            if relation.sources:
+                cite(loc, relation)
+            _dates_in_order(problems, loc, relation)
+            if source is None or kind is None or target is None:
+                continue
         if source == target:
+            loc = ("relationships", index)
             problems.append(
                 ((*loc, "target"), f"a body cannot have a relationship with itself ('{source}' {kind} '{target}')")
             )
             continue
         key = (min(source, target), kind, max(source, target)) if kind == "links_with" else (source, kind, target)
         if key in seen:
+            loc = ("relationships", index)
             same = " (links_with is two-way: A-B and B-A are the same link)" if kind == "links_with" else ""
             problems.append(
                 (

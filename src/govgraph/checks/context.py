@@ -1,9 +1,9 @@
 """What every rule needs, prepared once per check and shared.
 
-Bodies are numbered in id order, so every algorithm below visits them in the
-same order whatever the order of the file: findings, and the concrete cycle
-each cycle finding shows, do not depend on how a file is arranged. All of it
-is O(n + m) but the sort, and nothing is built before a rule asks for it.
+Nothing a rule reports depends on the order of the file: the engine sorts
+findings, rules sort what they list, and a cycle's concrete path starts at
+the smallest id of its component and explores by id. All of it is O(n + m),
+and nothing is built before a rule asks for it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..model import Authority, Body, Relationship, RelationshipKind, Structure
+from ..model import Authority, Body, Relationship, RelationshipKind, Status, Structure
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,7 +40,7 @@ class Context:
     """A structure prepared for checking.
 
     Attributes for rules written in Python: ``structure``; ``bodies``, the
-    active and proposed bodies in id order; ``relationships``, the active and
+    active and proposed bodies in file order; ``relationships``, the active and
     proposed relationships between them; ``number``, id → position in
     ``bodies``. The integer adjacency lists (``up``, ``down``, ``authority``)
     and the analyses built on them are computed on first use.
@@ -48,17 +48,18 @@ class Context:
 
     def __init__(self, structure: Structure) -> None:
         self.structure = structure
-        self.bodies: list[Body] = sorted((b for b in structure.bodies if b.is_current), key=lambda b: b.id)
+        dissolved = Status.DISSOLVED
+        self.bodies: list[Body] = [b for b in structure.bodies if b.status is not dissolved]
         self.ids = [body.id for body in self.bodies]
-        self.number = {ident: index for index, ident in enumerate(self.ids)}
-        self.relationships: list[Relationship] = sorted(
-            (
+        number = self.number = {ident: index for index, ident in enumerate(self.ids)}
+        if len(self.bodies) == len(structure.bodies):  # every end is a current body
+            self.relationships: list[Relationship] = [r for r in structure.relationships if r.status is not dissolved]
+        else:
+            self.relationships = [
                 r
                 for r in structure.relationships
-                if r.is_current and r.source in self.number and r.target in self.number
-            ),
-            key=lambda r: (r.source, r.kind.value, r.target),
-        )
+                if r.status is not dissolved and r.source in number and r.target in number
+            ]
 
     # -- the upward graph and its roots --------------------------------------
 
@@ -132,9 +133,18 @@ class Context:
         return strongly_connected(self.up)
 
     @cached_property
-    def authority_components(self) -> tuple[list[int], list[list[int]]]:
-        """The same for the authority graph."""
-        return strongly_connected(self.authority)
+    def authority_cycles(self) -> list[list[int]]:
+        """Components of the authority graph with a cycle, each sorted.
+
+        The authority graph is part of the upward graph, so its cycles lie
+        inside the upward graph's cyclic components: only those are searched.
+        """
+        inside = sorted(node for members in self.upward_components[1] if len(members) > 1 for node in members)
+        if not inside:
+            return []
+        local = {node: position for position, node in enumerate(inside)}
+        adjacency = [[local[t] for t in self.authority[node] if t in local] for node in inside]
+        return [[inside[i] for i in members] for members in strongly_connected(adjacency)[1] if len(members) > 1]
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -144,6 +154,14 @@ class Context:
     def names(self, indices: Iterable[int]) -> list[str]:
         """Ids of numbered bodies."""
         return [self.ids[i] for i in indices]
+
+    def cycle(self, adjacency: list[list[int]], members: list[int]) -> list[str]:
+        """One concrete cycle through a component, from its smallest id."""
+        return self.names(concrete_cycle(adjacency, members, self.ids))
+
+    def component_ids(self, members: list[int]) -> list[str]:
+        """A component's ids, sorted."""
+        return sorted(self.ids[i] for i in members)
 
     def label(self, body_id: str) -> str:
         """``Name (id)`` for messages."""
@@ -195,6 +213,12 @@ def strongly_connected(adjacency: list[list[int]]) -> tuple[list[int], list[list
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
+                    if stack[-1] == node:  # most components are single bodies
+                        stack.pop()
+                        on_stack[node] = False
+                        component[node] = len(components)
+                        components.append([node])
+                        continue
                     members = []
                     while True:
                         member = stack.pop()
@@ -207,22 +231,30 @@ def strongly_connected(adjacency: list[list[int]]) -> tuple[list[int], list[list
     return component, components
 
 
-def concrete_cycle(adjacency: list[list[int]], members: list[int]) -> list[int]:
-    """One shortest cycle through the first of ``members``, a strongly connected set.
+def concrete_cycle(adjacency: list[list[int]], members: list[int], order: list[str] | None = None) -> list[int]:
+    """One shortest cycle through the first of ``members`` (by ``order``, when
+    given), a strongly connected set, exploring successors in that order too,
+    so the cycle found does not depend on the order of the input.
 
-    Breadth first from that node, inside the set: O(size of the component).
-    The cycle starts and ends at the same node.
+    Breadth first inside the set: O(size of the component, log-linear for the
+    sort). The cycle starts and ends at the same node.
 
     >>> concrete_cycle([[1], [2, 0], [0]], [0, 1, 2])
     [0, 1, 0]
+    >>> concrete_cycle([[1], [2, 0], [0]], [0, 1, 2], order=["c", "b", "a"])
+    [2, 0, 1, 2]
     """
     inside = set(members)
-    start = members[0]
+
+    def rank(node: int) -> str | int:
+        return order[node] if order is not None else node
+
+    start = min(members, key=rank)
     parent = {start: start}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        for following in adjacency[node]:
+        for following in sorted(adjacency[node], key=rank):
             if following == start:
                 route = [node]
                 while route[-1] != start:

@@ -100,6 +100,30 @@ class Finding(BaseModel):
     reason: str | None = None
     key: tuple[str, ...] | None = Field(default=None, exclude=True, repr=False)
 
+    @classmethod
+    def _trusted(cls, rule: str, severity: Severity, hit: Hit, reason: str | None) -> Finding:
+        """A finding from values the engine has checked, without validating them again.
+
+        What :meth:`model_construct` does, at a fifth of the cost, which counts
+        when a large structure has 10^5 findings.
+        """
+        finding = cls.__new__(cls)
+        values = {
+            "rule": rule,
+            "severity": severity,
+            "message": hit.message,
+            "bodies": list(hit.bodies),
+            "path": list(hit.path) if hit.path is not None else None,
+            "waived": reason is not None,
+            "reason": reason,
+            "key": hit.key,
+        }
+        object.__setattr__(finding, "__dict__", values)
+        object.__setattr__(finding, "__pydantic_fields_set__", set(values))
+        object.__setattr__(finding, "__pydantic_extra__", None)
+        object.__setattr__(finding, "__pydantic_private__", None)
+        return finding
+
     @property
     def identity(self) -> tuple[str, frozenset[str] | tuple[str, ...]]:
         """What makes two findings in two structures the same finding (SPEC §3)."""
@@ -272,17 +296,5 @@ def _check(
         for hit in spec.check(context, options):
             bodies = set(hit.bodies)
             reason = next((why for covered, why in accepted if bodies <= covered), None)
-            # Built by the engine from checked values: no need to validate each one again.
-            findings.append(
-                Finding.model_construct(
-                    rule=spec.id,
-                    severity=severity,
-                    message=hit.message,
-                    bodies=list(hit.bodies),
-                    path=list(hit.path) if hit.path is not None else None,
-                    waived=reason is not None,
-                    reason=reason,
-                    key=hit.key,
-                )
-            )
+            findings.append(Finding._trusted(spec.id, severity, hit, reason))
     return Report(structure, findings)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...registry import NoOptions
-from ..context import Context, Hit, concrete_cycle
+from ..context import Context, Hit
 from ..engine import rule
 
 __all__ = ["ID", "authority_cycle", "authority_cycles"]
@@ -33,16 +33,16 @@ ID = "authority-cycle"
 
 def authority_cycles(context: Context) -> list[list[int]]:
     """The components of the authority graph that contain a cycle."""
-    return [members for members in context.authority_components[1] if len(members) > 1]
+    return context.authority_cycles
 
 
 @rule(ID, severity="error", doc=__doc__)
 def authority_cycle(context: Context, options: NoOptions) -> Iterator[Hit]:
     """One finding per strongly connected component of the authority graph. O(n + m)."""
     for members in authority_cycles(context):
-        cycle = context.names(concrete_cycle(context.authority, members))
+        cycle = context.cycle(context.authority, members)
         yield Hit(
-            tuple(context.names(members)),
+            tuple(context.component_ids(members)),
             f"circle of executive authority: {' → '.join(cycle)}; nobody is finally in charge",
             path=tuple(cycle),
         )

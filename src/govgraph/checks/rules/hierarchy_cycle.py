@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...registry import NoOptions
-from ..context import Context, Hit, concrete_cycle
+from ..context import Context, Hit
 from ..engine import rule
 from .authority_cycle import authority_cycles
 
@@ -38,9 +38,9 @@ def hierarchy_cycle(context: Context, options: NoOptions) -> Iterator[Hit]:
     already = {tuple(members) for members in authority_cycles(context)}
     for members in context.upward_components[1]:
         if len(members) > 1 and tuple(members) not in already:
-            cycle = context.names(concrete_cycle(context.up, members))
+            cycle = context.cycle(context.up, members)
             yield Hit(
-                tuple(context.names(members)),
+                tuple(context.component_ids(members)),
                 f"reporting loop: {' → '.join(cycle)}; the loop's work answers to nobody outside it",
                 path=tuple(cycle),
             )

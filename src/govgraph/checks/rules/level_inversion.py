@@ -34,15 +34,18 @@ ID = "level-inversion"
 
 @rule(ID, severity="warning", doc=__doc__)
 def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
-    """Upward relationships pointing down the levels. O(m)."""
+    """Upward relationships pointing down the levels. O(n + m)."""
     structure = context.structure
+    if not structure.levels:
+        return
+    ranks = [structure.level_rank(body.level) for body in context.bodies]
+    number = context.number
     for relation in context.upward:
-        source = context.bodies[context.number[relation.source]]
-        target = context.bodies[context.number[relation.target]]
-        source_rank, target_rank = structure.level_rank(source.level), structure.level_rank(target.level)
+        source, target = number[relation.source], number[relation.target]
+        source_rank, target_rank = ranks[source], ranks[target]
         if source_rank is not None and target_rank is not None and target_rank > source_rank:
             yield Hit(
-                (source.id, target.id),
-                f"{context.label(source.id)} on level '{source.level}' {relation.kind.value} "
-                f"{context.label(target.id)} on the lower level '{target.level}'",
+                (relation.source, relation.target),
+                f"{context.label(relation.source)} on level '{context.bodies[source].level}' {relation.kind.value} "
+                f"{context.label(relation.target)} on the lower level '{context.bodies[target].level}'",
             )
