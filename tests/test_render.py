@@ -195,3 +195,17 @@ def test_cli_render_unknown_focus_exits_2(capsys: pytest.CaptureFixture[str]) ->
 def test_jupyter_shows_structure_as_svg() -> None:
     bundle = structure(SMALL)._repr_mimebundle_()
     assert bundle["image/svg+xml"].startswith("<?xml") and bundle["text/plain"].startswith("<Structure")
+
+
+def test_cli_render_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(DEVON), "--format", "dot", "--service-area", "ld", "--kind", "executive_group"]) == 0
+    source = capsys.readouterr().out
+    assert set(re.findall(r'^\t+"([a-z0-9.-]+)" \[label=<', source, re.M)) == {"emg-ld"}
+    assert main(["render", str(DEVON), "--format", "mermaid", "--level", "strategic-coordination"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == '        b_dsp{{"Devon Strategic Partnership"}}'
+
+
+def test_hide_dissolved() -> None:
+    s = structure(SMALL.replace("kind: forum}", "kind: forum, status: dissolved}"))
+    assert '"forum"' in gg.to_dot(s) and '"forum"' not in gg.to_dot(s, dissolved="hide")
+    assert "b_forum" not in gg.export.render_to(s, None, format="mermaid", dissolved="hide")

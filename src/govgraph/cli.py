@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument("--focus", metavar="ID", help="draw only this body's neighbourhood")
     drawing.add_argument("--depth", type=int, default=1, metavar="N", help="relationships out from --focus (default 1)")
     drawing.add_argument("--config", metavar="FILE", help="rule settings for --highlight")
+    for option, what in (("level", "level"), ("area", "area"), ("service-area", "service area"), ("kind", "body kind")):
+        drawing.add_argument(
+            f"--{option}", action="append", metavar="ID", help=f"draw only bodies of this {what} (repeatable)"
+        )
+    drawing.add_argument("--hide-dissolved", action="store_true", help="leave out dissolved bodies and relationships")
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
     comparing.add_argument("old", metavar="OLD")
@@ -239,6 +244,11 @@ def _render(arguments: argparse.Namespace) -> int:
         focus=arguments.focus,
         depth=arguments.depth,
         config=config,
+        levels=arguments.level,
+        areas=arguments.area,
+        service_areas=arguments.service_area,
+        kinds=arguments.kind,
+        dissolved="hide" if arguments.hide_dissolved else "show",
     )
     if text is not None:
         sys.stdout.write(text)

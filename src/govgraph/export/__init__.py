@@ -72,6 +72,12 @@ def render(structure: Structure, path: str | os.PathLike[str], *, format: str | 
 
 
 def _filtered(structure: Structure, options: Mapping[str, Any]) -> Structure:
+    """What a Mermaid diagram shows: the same filters as :func:`to_dot`."""
+    if options.get("dissolved") == "hide":
+        structure = structure.subset(bodies=[b.id for b in structure.bodies if b.status is not Status.DISSOLVED])
+        structure = structure.replace(
+            relationships=[r for r in structure.relationships if r.status is not Status.DISSOLVED]
+        )
     if options.get("focus") is not None:
         structure = neighbourhood(structure, options["focus"], options.get("depth", 1))
     filters = {k: options.get(k) for k in ("levels", "areas", "service_areas", "kinds")}

@@ -154,6 +154,7 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
     """
     upward = {(r.source, r.target, r.status): r for r in relations if r.kind.is_upward}
     pairs: dict[int, Relationship] = {}
+    taken: set[int] = set()
     for position, relation in enumerate(relations):
         if relation.kind.value != "coordinates":
             continue
@@ -162,8 +163,9 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
             key in marks.edges
             for key in ((relation.source, "*", relation.target), (relation.target, "*", relation.source))
         )
-        if partner is not None and not marked and partner not in pairs.values():
+        if partner is not None and not marked and id(partner) not in taken:
             pairs[position] = partner
+            taken.add(id(partner))
     return pairs
 
 
@@ -299,6 +301,7 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
         row.append(node)
     if row:
         rows.append(row)
+    samples: list[str] = []
     for relation_kind in relation_kinds:
         start, end = f"legend:edge:{relation_kind.value}:a", f"legend:edge:{relation_kind.value}:b"
         style = dict(EDGE_STYLE[relation_kind])
@@ -306,11 +309,12 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
         yield f'\t\t{dot_id(start)} [label="", shape="point", width="0.05"]'
         yield f"\t\t{dot_id(end)} {_attributes({'label': kind_text(relation_kind.value), 'shape': 'plaintext', 'style': ''})}"
         yield f"\t\t{dot_id(start)} -> {dot_id(end)} {_attributes({'arrowhead': arrow, 'minlen': '2', **style})}"
-        rows.append([start, end])
+        samples += [start, end]
+    rows += [samples[i : i + 8] for i in range(0, len(samples), 8)]  # four line styles a row
     for members in rows:
         yield "\t\t{rank=same; " + "; ".join(dot_id(m) for m in members) + "}"
         for left, right in itertools.pairwise(members):
-            if not left.startswith("legend:edge:"):
+            if not (left.endswith(":a") and right.endswith(":b")):  # a sample's own line orders those two
                 yield f'\t\t{dot_id(left)} -> {dot_id(right)} [style="invis"]'
         if previous is not None:
             yield f'\t\t{dot_id(previous)} -> {dot_id(members[0])} [style="invis"]'
@@ -410,7 +414,7 @@ def _lines(
             caption += f'<BR ALIGN="LEFT"/><SUP>{footnotes[body.id]}</SUP> {html(body.name)}: {html(body.notes)}'
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
-        'fontsize="10", newrank="true", rankdir="TB", nodesep="0.3", ranksep="0.45", mclimit="0.1", '
+        'fontsize="10", newrank="true", splines="ortho", rankdir="TB", nodesep="0.3", ranksep="0.45", mclimit="0.1", '
         'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.3"]'
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
