@@ -99,3 +99,13 @@ def test_plugin_patterns_and_threshold_from_ini(pytester: pytest.Pytester) -> No
     result = pytester.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*info unreciprocated-coordination*"])
+
+
+def test_as_of_is_the_files_date_and_callable() -> None:
+    s = structure("as_of: 2004-06-01\n" + BASE)
+    assert s.as_of == dt.date(2004, 6, 1) and isinstance(s.as_of, dt.date)
+    assert [b.id for b in s.as_of(dt.date(2002, 6, 1)).bodies] == ["council", "jip"]
+    assert gg.loads(s.dumps()).as_of == dt.date(2004, 6, 1) and "as_of: 2004-06-01" in s.dumps()
+    undated = structure(BASE)
+    assert undated.as_of == None and not undated.as_of  # noqa: E711 - it is not None itself, but equal to it
+    assert undated.as_of(dt.date(2004, 6, 1)).as_of == dt.date(2004, 6, 1)

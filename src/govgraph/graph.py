@@ -5,7 +5,7 @@ Accountability runs along the *upward* relationships (``sub_group_of``,
 to, and ends at *roots*: the sovereign bodies, or — where a file marks no body
 sovereign — the bodies with something below them and nothing above. Queries
 look at active and proposed bodies and relationships; dissolved ones are
-history (see :meth:`Structure.as_of`).
+history (see :meth:`Structure.at`).
 
 >>> import govgraph as gg
 >>> s = gg.loads('''

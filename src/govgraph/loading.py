@@ -221,9 +221,12 @@ def _annotation_at(loc: tuple[Any, ...]) -> Any:
         if isinstance(part, int):
             continue
         model = _find(annotation, _is_model)
-        if model is None or part not in model.model_fields:
+        if model is None:
             return None
-        annotation = model.model_fields[part].annotation
+        fields = {field.alias or name: field for name, field in model.model_fields.items()}
+        if part not in fields:
+            return None
+        annotation = fields[part].annotation
     return annotation
 
 
@@ -236,7 +239,7 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         return loc[:-1], False, f"missing required field '{loc[-1]}'"
     if kind == "extra_forbidden":
         model = _find(_annotation_at(loc[:-1]), _is_model)
-        allowed = list(model.model_fields) if model else []
+        allowed = [field.alias or name for name, field in model.model_fields.items()] if model else []
         return loc, True, f"unknown key '{loc[-1]}'{did_you_mean(loc[-1], allowed)}; allowed keys: {', '.join(allowed)}"
     if kind == "enum":
         enum = _find(_annotation_at(loc), _is_enum)

@@ -335,12 +335,21 @@ class Structure(BaseModel):
     methods, or take :meth:`to_networkx` further.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="govgraph structure")
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="govgraph structure",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
 
     govgraph: int = Field(default=1, description="format version; only 1 exists")
     name: Text
     description: Text | None = None
-    as_of: IsoDate | None = None
+    # Stored as ``as_of_date`` so that ``as_of`` can be both the file's date and,
+    # called, the structure as it stood on another day (see the property below).
+    as_of_date: IsoDate | None = Field(default=None, alias="as_of", description="the date the structure describes")
     sources: list[Source] = Field(default_factory=list)
     levels: list[Level] = Field(default_factory=list)
     areas: list[Area] = Field(default_factory=list)
@@ -433,9 +442,25 @@ class Structure(BaseModel):
         Use this rather than ``model_copy(update=...)``, which would neither
         validate the change nor forget the cached body index.
         """
-        data = {name: getattr(self, name) for name in type(self).model_fields}
-        data.update(changes)
+        fields = type(self).model_fields
+        names = {field.alias: name for name, field in fields.items() if field.alias}
+        data = {name: getattr(self, name) for name in fields}
+        data.update({names.get(key, key): value for key, value in changes.items()})
         return type(self)(**data)
+
+    @property
+    def as_of(self) -> AsOf | Undated:
+        """The date the structure describes (``as_of:`` in the file), which is also callable:
+        ``structure.as_of(day)`` is the structure as it stood on ``day`` (see :meth:`at`).
+
+        >>> import datetime as dt, govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> s.as_of == dt.date(2003, 6, 1), len(s.as_of(dt.date(2003, 6, 1)).bodies)
+        (True, 51)
+        """
+        if self.as_of_date is None:
+            return Undated(self)
+        return AsOf(self.as_of_date, self)
 
     # -- queries and conversions (delegated to the layers above) --------------
 
@@ -541,6 +566,48 @@ class Structure(BaseModel):
 
     def __str__(self) -> str:
         return repr(self)
+
+
+class AsOf(date):
+    """A structure's date that, called with another date, gives the structure on that day."""
+
+    _structure: Structure
+
+    def __new__(cls, day: date, structure: Structure) -> AsOf:
+        value = super().__new__(cls, day.year, day.month, day.day)
+        value._structure = structure
+        return value
+
+    def __call__(self, day: date) -> Structure:
+        return self._structure.at(day)
+
+    def __repr__(self) -> str:
+        return repr(date(self.year, self.month, self.day))
+
+
+class Undated:
+    """What ``as_of`` is for a structure whose file gives no date: equal to ``None``,
+    false, and still callable like :class:`AsOf`."""
+
+    __slots__ = ("_structure",)
+
+    def __init__(self, structure: Structure) -> None:
+        self._structure = structure
+
+    def __call__(self, day: date) -> Structure:
+        return self._structure.at(day)
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, Undated)
+
+    def __hash__(self) -> int:
+        return hash(None)
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "None"
 
 
 def _some(ids: Mapping[str, object] | list[str], limit: int = 12) -> str:

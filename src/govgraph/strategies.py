@@ -166,7 +166,7 @@ def structures(
     return Structure(
         name=draw(texts),
         description=draw(st.none() | texts),
-        as_of=draw(st.none() | dates),
+        as_of_date=draw(st.none() | dates),
         sources=sources,
         levels=levels,
         areas=areas,
