@@ -20,7 +20,7 @@ from . import registry
 from .checks import Report, check
 from .checks.engine import validate_settings
 from .errors import GovgraphError, Problem, StructureError
-from .loading import format_of, format_path, load, read_document
+from .loading import format_of, load, read_document
 from .model import Structure
 
 __all__ = ["main"]
@@ -292,8 +292,6 @@ def _schema(arguments: argparse.Namespace) -> int:
     sys.stdout.write("\n")
     return EXIT_OK
 
-
-_ = format_path
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import types
 import typing
 from collections.abc import Callable
 from enum import StrEnum
@@ -332,6 +331,3 @@ def dumps(structure: Structure, format: Format = "yaml") -> str:
 def dump(structure: Structure, path: str | os.PathLike[str], *, format: Format | None = None) -> Path:
     """Write the structure to ``path`` atomically, in the format its suffix names."""
     return write_atomically(path, dumps(structure, format or format_of(path)))
-
-
-_ = types  # keep the import for typing.get_args on X | None unions

@@ -47,7 +47,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import registry
-from ._hints import did_you_mean, one_of
+from ._hints import did_you_mean
 from .errors import UnknownBodyError
 
 if TYPE_CHECKING:
@@ -144,7 +144,6 @@ class RelationshipKind(StrEnum):
 #: Relationship kinds along which accountability routes run, source up to target.
 UPWARD_KINDS = frozenset({RelationshipKind.SUB_GROUP_OF, RelationshipKind.REPORTS_TO, RelationshipKind.ACCOUNTABLE_TO})
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -849,8 +848,3 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
         for position, body_id in enumerate(_list(waiver.bodies)):
             _ref(problems, ("waivers", index, "bodies", position), body_id, bodies, "body")
     return problems
-
-
-def allowed_values(kind: type[StrEnum]) -> str:
-    """The allowed values of an enum, for messages."""
-    return one_of(member.value for member in kind)
