@@ -56,18 +56,16 @@ def test_an_isolated_sovereign_body_changes_no_other_finding(s: gg.Structure, so
     assert after == before
 
 
-@given(
-    st.sampled_from(
-        [
-            "orphaned-group",
-            "authority-cycle",
-            "hierarchy-cycle",
-            "coordinator-with-authority",
-            "multiple-parents",
-            "unreciprocated-coordination",
-        ]
-    ).flatmap(lambda rule: st.tuples(st.just(rule), structures_with_defect(rule)))
-)
+RULES = [spec.id for spec in gg.registry.all_rules()]
+
+
+@given(st.sampled_from(RULES).flatmap(lambda rule: st.tuples(st.just(rule), structures_with_defect(rule))))
 def test_planted_defects_are_found(case: tuple[str, gg.Structure]) -> None:
     rule, s = case
     assert gg.check(s).by_rule(rule)
+
+
+def test_every_rule_has_a_planted_defect() -> None:
+    from govgraph.strategies import _PLANTED_RULES
+
+    assert sorted(_PLANTED_RULES) == sorted(RULES)

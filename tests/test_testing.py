@@ -63,13 +63,18 @@ def test_at_a_date_keeps_what_stood_that_day() -> None:
 
 
 def test_what_became_of_a_group() -> None:
-    s = structure(BASE + "  - {source: lpg, kind: replaced_by, target: board}\n  - {source: board, kind: replaced_by, target: jip}\n")
+    s = structure(
+        BASE
+        + "  - {source: lpg, kind: replaced_by, target: board}\n  - {source: board, kind: replaced_by, target: jip}\n"
+    )
     assert s.became("jip") == ["lpg", "board"]
     assert s.became("council") == []
 
 
 def test_plugin_collects_structure_files_as_tests(pytester: pytest.Pytester) -> None:
-    pytester.makefile(".govgraph.yaml", good="govgraph: 1\nname: Good\nbodies:\n  - {id: a, name: A, kind: board, sovereign: true}\n")
+    pytester.makefile(
+        ".govgraph.yaml", good="govgraph: 1\nname: Good\nbodies:\n  - {id: a, name: A, kind: board, sovereign: true}\n"
+    )
     pytester.makefile(
         ".govgraph.yaml",
         bad="govgraph: 1\nname: Bad\nbodies:\n  - {id: a, name: A, kind: board}\n  - {id: b, name: B, kind: board}\n"
@@ -79,18 +84,26 @@ def test_plugin_collects_structure_files_as_tests(pytester: pytest.Pytester) -> 
     pytester.makefile(".yaml", ignored="not: a structure\n")
     result = pytester.runpytest("--govgraph")
     result.assert_outcomes(passed=1, failed=2)
-    result.stdout.fnmatch_lines(["*error authority-cycle: circle of executive authority*",
-                                 "*broken.govgraph.yaml:3:9: error: bodies: a structure needs at least one body*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*error authority-cycle: circle of executive authority*",
+            "*broken.govgraph.yaml:3:9: error: bodies: a structure needs at least one body*",
+        ]
+    )
 
 
 def test_plugin_is_opt_in(pytester: pytest.Pytester) -> None:
-    pytester.makefile(".govgraph.yaml", good="govgraph: 1\nname: Good\nbodies:\n  - {id: a, name: A, kind: board, sovereign: true}\n")
+    pytester.makefile(
+        ".govgraph.yaml", good="govgraph: 1\nname: Good\nbodies:\n  - {id: a, name: A, kind: board, sovereign: true}\n"
+    )
     result = pytester.runpytest()
     assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
 
 
 def test_plugin_patterns_and_threshold_from_ini(pytester: pytest.Pytester) -> None:
-    pytester.makeini("[pytest]\ngovgraph_collect = true\ngovgraph_patterns = structures/*.yaml\ngovgraph_fail_on = info\n")
+    pytester.makeini(
+        "[pytest]\ngovgraph_collect = true\ngovgraph_patterns = structures/*.yaml\ngovgraph_fail_on = info\n"
+    )
     folder = pytester.mkdir("structures")
     (folder / "tiny.yaml").write_text(
         "govgraph: 1\nname: T\nbodies:\n  - {id: a, name: A, kind: board}\n  - {id: b, name: B, kind: board}\n"

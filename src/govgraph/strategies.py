@@ -178,51 +178,98 @@ def structures(
     )
 
 
+_PLANTED_RULES = (
+    "orphaned-group",
+    "authority-cycle",
+    "hierarchy-cycle",
+    "coordinator-with-authority",
+    "multiple-parents",
+    "level-inversion",
+    "missing-stakeholders",
+    "coverage-gap",
+    "duplicate-remit",
+    "unreciprocated-coordination",
+    "dissolved-in-use",
+    "excess-depth",
+    "scrutiny-conflict",
+    "outside-lifetime",
+)
+
+
 @st.composite
 def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -> Structure:
     """A valid structure in which ``rule`` is sure to find something.
 
-    Supported rules: ``orphaned-group``, ``authority-cycle``, ``hierarchy-cycle``,
-    ``coordinator-with-authority``, ``multiple-parents``, ``unreciprocated-coordination``.
+    A structure from :func:`structures` with a small planted arrangement that
+    the rule must report; every built-in rule is supported.
     """
+    if rule not in _PLANTED_RULES:
+        raise ValueError(f"no planted defect for rule {rule!r}; supported: {', '.join(_PLANTED_RULES)}")
     base = draw(structures(max_bodies=max_bodies, waivers=False))
-    used = {body.id for body in base.bodies}
-    a, b, c = draw(st.lists(ids.filter(lambda i: i not in used), min_size=3, max_size=3, unique=True))
-    planted = {
-        "orphaned-group": ([Body(id=a, name="Planted", kind=BodyKind.TASK_GROUP)], []),
-        "authority-cycle": (
-            [Body(id=a, name="A", kind=BodyKind.BOARD), Body(id=b, name="B", kind=BodyKind.BOARD)],
-            [("a", "accountable_to", "b"), ("b", "accountable_to", "a")],
-        ),
-        "hierarchy-cycle": (
-            [Body(id=a, name="A", kind=BodyKind.BOARD), Body(id=b, name="B", kind=BodyKind.BOARD)],
-            [("a", "reports_to", "b"), ("b", "reports_to", "a")],
-        ),
-        "coordinator-with-authority": (
-            [
-                Body(id=a, name="A", kind=BodyKind.STRATEGIC_PLANNING_GROUP, authority=Authority.COORDINATING),
-                Body(id=b, name="B", kind=BodyKind.EXECUTIVE_GROUP),
-            ],
-            [("b", "accountable_to", "a")],
-        ),
-        "multiple-parents": (
-            [
-                Body(id=a, name="A", kind=BodyKind.SUB_GROUP),
-                Body(id=b, name="B", kind=BodyKind.BOARD),
-                Body(id=c, name="C", kind=BodyKind.BOARD),
-            ],
-            [("a", "sub_group_of", "b"), ("a", "sub_group_of", "c")],
-        ),
-        "unreciprocated-coordination": (
-            [Body(id=a, name="A", kind=BodyKind.PARTNERSHIP), Body(id=b, name="B", kind=BodyKind.BOARD)],
-            [("a", "coordinates", "b")],
-        ),
-    }
-    if rule not in planted:
-        raise ValueError(f"no planted defect for rule {rule!r}; supported: {', '.join(planted)}")
-    bodies, edges = planted[rule]
-    names = {"a": a, "b": b, "c": c}
-    relations = [Relationship(source=names[s], kind=RelationshipKind(k), target=names[t]) for s, k, t in edges]
+    used = {body.id for body in base.bodies} | {x.id for x in base.levels} | {x.id for x in base.areas}
+    used |= {x.id for x in base.service_areas}
+    n = draw(st.lists(ids.filter(lambda i: i not in used), min_size=10, max_size=10, unique=True))
+    board, group, coordinating, executive = (
+        BodyKind.BOARD,
+        BodyKind.TASK_GROUP,
+        Authority.COORDINATING,
+        Authority.EXECUTIVE,
+    )
+    lpg = BodyKind.LOCAL_PLANNING_GROUP
+    bodies: list[Body] = []
+    edges: list[tuple[str, str, str]] = []
+    extra: dict[str, Any] = {}
+    if rule == "orphaned-group":
+        bodies = [Body(id=n[0], name="Planted", kind=group)]
+    elif rule in ("authority-cycle", "hierarchy-cycle"):
+        kind = "accountable_to" if rule == "authority-cycle" else "reports_to"
+        bodies = [Body(id=n[0], name="A", kind=board), Body(id=n[1], name="B", kind=board)]
+        edges = [(n[0], kind, n[1]), (n[1], kind, n[0])]
+    elif rule == "coordinator-with-authority":
+        bodies = [
+            Body(id=n[0], name="A", kind=BodyKind.STRATEGIC_PLANNING_GROUP, authority=coordinating),
+            Body(id=n[1], name="B", kind=BodyKind.EXECUTIVE_GROUP),
+        ]
+        edges = [(n[1], "accountable_to", n[0])]
+    elif rule == "multiple-parents":
+        bodies = [
+            Body(id=n[0], name="A", kind=BodyKind.SUB_GROUP),
+            Body(id=n[1], name="B", kind=board),
+            Body(id=n[2], name="C", kind=board),
+        ]
+        edges = [(n[0], "sub_group_of", n[1]), (n[0], "sub_group_of", n[2])]
+    elif rule == "level-inversion":
+        extra["levels"] = [*base.levels, Level(id=n[8], name="High"), Level(id=n[9], name="Low")]
+        bodies = [Body(id=n[0], name="A", kind=board, level=n[8]), Body(id=n[1], name="B", kind=board, level=n[9])]
+        edges = [(n[0], "reports_to", n[1])]
+    elif rule == "missing-stakeholders":
+        bodies = [Body(id=n[0], name="A", kind=lpg)]
+    elif rule in ("coverage-gap", "duplicate-remit"):
+        extra["areas"] = [*base.areas, Area(id=n[7], name="County"), Area(id=n[8], name="Town", within=n[7])]
+        extra["service_areas"] = [*base.service_areas, ServiceArea(id=n[9], name="Service")]
+        if rule == "duplicate-remit":
+            bodies = [Body(id=n[i], name=f"LPG {i}", kind=lpg, areas=[n[8]], service_areas=[n[9]]) for i in (0, 1)]
+    elif rule == "unreciprocated-coordination":
+        bodies = [Body(id=n[0], name="A", kind=BodyKind.PARTNERSHIP), Body(id=n[1], name="B", kind=board)]
+        edges = [(n[0], "coordinates", n[1])]
+    elif rule == "dissolved-in-use":
+        bodies = [Body(id=n[0], name="A", kind=board, status=Status.DISSOLVED), Body(id=n[1], name="B", kind=group)]
+        edges = [(n[1], "reports_to", n[0])]
+    elif rule == "excess-depth":
+        bodies = [Body(id=n[0], name="Root", kind=BodyKind.STATUTORY_BODY, sovereign=True, authority=executive)]
+        bodies += [Body(id=n[i], name=f"Level {i}", kind=group) for i in range(1, 8)]
+        edges = [(n[i], "reports_to", n[i - 1]) for i in range(1, 8)]
+    elif rule == "scrutiny-conflict":
+        bodies = [Body(id=n[0], name="Panel", kind=BodyKind.SCRUTINY_BODY), Body(id=n[1], name="Board", kind=board)]
+        edges = [(n[0], "scrutinises", n[1]), (n[0], "reports_to", n[1])]
+    elif rule == "outside-lifetime":
+        bodies = [
+            Body(id=n[0], name="A", kind=group),
+            Body(id=n[1], name="B", kind=board, established=dt.date(2010, 1, 1)),
+        ]
+        edges = [(n[0], "reports_to", n[1])]
+    dated = {"established": dt.date(2005, 1, 1)} if rule == "outside-lifetime" else {}
+    relations = [Relationship(source=s, kind=RelationshipKind(k), target=t, **dated) for s, k, t in edges]
     return base.replace(
-        bodies=[*base.bodies, *bodies], relationships=[*base.relationships, *relations], checks={}, waivers=[]
+        bodies=[*base.bodies, *bodies], relationships=[*base.relationships, *relations], checks={}, waivers=[], **extra
     )

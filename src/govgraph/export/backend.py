@@ -1,10 +1,11 @@
-"""Running the Graphviz ``dot`` program: the only place govgraph starts a process."""
+"""Running the Graphviz ``dot`` program (through the graphviz package): the only place
+govgraph starts a process."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
+
+import graphviz
 
 from ..errors import GraphvizNotFound, RenderError
 
@@ -25,33 +26,20 @@ def dot_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def pipe(source: str, format: str, *, timeout: float = 600) -> bytes:
-    """Lay out DOT ``source`` with ``dot`` and return the output bytes.
+def pipe(source: str, format: str) -> bytes:
+    """Lay out DOT ``source`` with Graphviz's ``dot`` and return the output bytes.
 
-    Raises :class:`~govgraph.errors.GraphvizNotFound` when Graphviz is not
-    installed and :class:`~govgraph.errors.RenderError` when it fails.
+    The graphviz package runs the program. Raises
+    :class:`~govgraph.errors.GraphvizNotFound` when Graphviz is not installed
+    and :class:`~govgraph.errors.RenderError` when it fails.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
-    executable = shutil.which("dot")
-    if executable is None:
-        raise GraphvizNotFound(INSTALL_HINT)
-    # A fixed date keeps PDF output reproducible where cairo honours it.
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     try:
-        done = subprocess.run(
-            [executable, f"-T{format}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            env=environment,
-            check=False,
-        )
-    except OSError as error:
-        raise GraphvizNotFound(f"{INSTALL_HINT} ({error})") from None
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz took longer than {timeout:.0f} s; draw less (--focus, filters)") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed: {message[-1] if message else f'exit status {done.returncode}'}")
-    return done.stdout
+        output: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise GraphvizNotFound(INSTALL_HINT) from None
+    except graphviz.CalledProcessError as error:
+        lines = (error.stderr or b"").decode("utf-8", errors="replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed: {lines[-1] if lines else f'exit status {error.returncode}'}") from None
+    return output
