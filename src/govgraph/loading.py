@@ -232,7 +232,9 @@ def _annotation_at(loc: tuple[Any, ...]) -> Any:
 def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
     """(path to point at, point at the key?, message) for one pydantic error."""
     kind, loc, value = detail["type"], tuple(detail["loc"]), detail.get("input")
-    loc = tuple(part for part in loc if part != "[key]")
+    if "[key]" in loc:  # a mapping key of the wrong type, e.g. metadata: {1: one}
+        parent = loc[: loc.index("[key]") - 1]
+        return parent, False, f"mapping keys must be text, got {_describe(value)}; put it in quotes"
     name = str(loc[-1]).replace("_", " ") if loc else "value"
     if kind == "missing":
         return loc[:-1], False, f"missing required field '{loc[-1]}'"
