@@ -141,3 +141,21 @@ def test_installed_command_runs() -> None:
         [sys.executable, "-m", "govgraph", "check", str(DEVON)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_schema_accepts_every_example_and_rejects_a_bad_kind() -> None:
+    import jsonschema
+    import yaml
+
+    from govgraph.schema import json_schema
+
+    from .conftest import ROOT
+
+    schema = json_schema()
+    for path in sorted((ROOT / "examples").glob("*/*.yaml")):
+        # As an editor sees it: YAML dates are text to JSON Schema.
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=lambda d: d.isoformat()))
+        jsonschema.validate(data, schema)
+    bad = {"govgraph": 1, "name": "x", "bodies": [{"id": "a", "name": "A", "kind": "comittee"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
