@@ -115,3 +115,10 @@ def test_diff_diagram(write, tmp_path: Path) -> None:
     assert svg.startswith("<?xml") and "#228833" in svg and "#cc3311" in svg.lower()
     source = gg.export.diff_dot(gg.diff(structure(BEFORE), structure(AFTER)))
     assert '"forum"' in source and '"panel"' in source
+
+
+def test_diff_groups_as_in_the_json() -> None:
+    d = gg.diff(structure(BEFORE), structure(AFTER))
+    assert d.bodies.added == ["panel"] and d.bodies.removed == ["forum"] and d.bodies.changed[0].id == "board"
+    assert [r.key for r in d.relationships.added] == [("panel", "scrutinises", "board")]
+    assert [f.rule for f in d.findings.introduced] == ["orphaned-group"] and d.findings.resolved == []

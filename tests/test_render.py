@@ -209,3 +209,12 @@ def test_hide_dissolved() -> None:
     s = structure(SMALL.replace("kind: forum}", "kind: forum, status: dissolved}"))
     assert '"forum"' in gg.to_dot(s) and '"forum"' not in gg.to_dot(s, dissolved="hide")
     assert "b_forum" not in gg.export.render_to(s, None, format="mermaid", dissolved="hide")
+
+
+@needs_dot
+def test_cli_render_without_output_writes_beside_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "devon.yaml"
+    source.write_bytes(DEVON.read_bytes())
+    assert main(["render", str(source)]) == 0
+    assert (tmp_path / "devon.svg").read_bytes().startswith(b"<?xml")
+    assert capsys.readouterr().err == f"wrote {tmp_path / 'devon.svg'}\n"

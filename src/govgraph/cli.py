@@ -55,7 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     drawing = commands.add_parser("render", help="draw a structure as a diagram")
     drawing.add_argument("file", metavar="FILE")
     drawing.add_argument(
-        "-o", "--output", metavar="OUT", help="output file (default: standard output for dot, mermaid)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (default: FILE with the format's suffix; dot and mermaid go to standard output)",
     )
     drawing.add_argument(
         "--format",
@@ -236,9 +239,13 @@ def _render(arguments: argparse.Namespace) -> int:
     config = load_config(arguments.config) if arguments.config else None
     if arguments.focus is not None:
         structure.body(arguments.focus)
+    output = arguments.output
+    chosen = arguments.format or (None if output else "svg")
+    if output is None and chosen in ("svg", "png", "pdf"):
+        output = str(Path(arguments.file).with_suffix(f".{chosen}"))
     text = render_to(
         structure,
-        arguments.output,
+        output,
         format=arguments.format,
         highlight=arguments.highlight,
         focus=arguments.focus,
@@ -252,6 +259,8 @@ def _render(arguments: argparse.Namespace) -> int:
     )
     if text is not None:
         sys.stdout.write(text)
+    elif arguments.output is None:
+        print(f"wrote {output}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -31,7 +31,7 @@ from .checks import Finding, Report, check
 from .model import Body, Relationship, Structure
 from .registry import Severity
 
-__all__ = ["BodyChange", "RelationshipChange", "StructureDiff", "diff", "write_diff"]
+__all__ = ["BodyChange", "Changes", "FindingChanges", "RelationshipChange", "StructureDiff", "diff", "write_diff"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,24 @@ class RelationshipChange:
 
     key: tuple[str, str, str]
     fields: dict[str, tuple[Any, Any]]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What was added, removed and changed, for ``diff.bodies`` and ``diff.relationships``."""
+
+    added: list[Any]
+    removed: list[Any]
+    changed: list[Any]
+
+
+@dataclass(frozen=True)
+class FindingChanges:
+    """``diff.findings``: the findings introduced, resolved and persisting."""
+
+    introduced: list[Finding]
+    resolved: list[Finding]
+    persisting: list[Finding]
 
 
 @dataclass
@@ -67,6 +85,21 @@ class StructureDiff:
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     persisting: list[Finding] = field(default_factory=list)
+
+    @property
+    def bodies(self) -> Changes:
+        """Bodies added and removed (ids) and changed (:class:`BodyChange`), as in the JSON."""
+        return Changes(self.bodies_added, self.bodies_removed, self.bodies_changed)
+
+    @property
+    def relationships(self) -> Changes:
+        """Relationships added and removed and changed (:class:`RelationshipChange`)."""
+        return Changes(self.relationships_added, self.relationships_removed, self.relationships_changed)
+
+    @property
+    def findings(self) -> FindingChanges:
+        """Findings introduced, resolved and persisting."""
+        return FindingChanges(self.introduced, self.resolved, self.persisting)
 
     @property
     def unchanged(self) -> bool:

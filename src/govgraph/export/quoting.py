@@ -101,7 +101,7 @@ def html(text: str) -> str:
     >>> html("مجلس الصحة")
     'مجلس الصحة'
     >>> html("]]> <!-- -->")
-    ']]&gt; &lt;!-- --&gt;'
+    '&#93;&#93;&gt; &lt;!-- --&gt;'
     """
     escaped = (
         visible(text)
@@ -110,6 +110,7 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("]", "&#93;")  # Graphviz 2.43 rejects a ']' straight after a tag
     )
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<BR/>")
 
