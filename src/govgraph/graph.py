@@ -101,11 +101,11 @@ def upward_graph(structure: Structure) -> nx.DiGraph:
 def roots(structure: Structure) -> list[str]:
     """The bodies where accountability routes end, sorted.
 
-    The sovereign bodies, if the file marks any; otherwise every body with no
+    The sovereign bodies (active or proposed), if there are any; otherwise every body with no
     upward relationship of its own and at least one body below it.
     """
     current = [body for body in structure.bodies if body.is_current]
-    if any(body.sovereign for body in structure.bodies):
+    if any(body.sovereign for body in current):
         return sorted(body.id for body in current if body.sovereign)
     up = upward_graph(structure)
     return sorted(node for node in up if up.out_degree(node) == 0 and up.in_degree(node) > 0)

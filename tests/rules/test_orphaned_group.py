@@ -66,3 +66,11 @@ def test_lateral_links_are_no_route_up() -> None:
     text = SOVEREIGN + "  - {source: council, kind: coordinates, target: lone}\n"
     text = text.replace("relationships:", "  - {id: lone, name: Lone, kind: forum}\nrelationships:")
     assert findings(text, "orphaned-group") == [("orphaned-group", ["lone"])]
+
+
+def test_a_dissolved_sovereign_body_does_not_decide_the_roots() -> None:
+    text = SOVEREIGN.replace("sovereign: true}", "sovereign: true, status: dissolved}").replace(
+        "  - {source: board, kind: accountable_to, target: council}\n", ""
+    )
+    # With the only sovereign body dissolved, the tops with something below are the roots.
+    assert findings(text, "orphaned-group") == []

@@ -106,7 +106,7 @@ class Context:
     @cached_property
     def roots(self) -> list[int]:
         """Where accountability routes end: sovereign bodies, or else tops with something below."""
-        if any(body.sovereign for body in self.structure.bodies):
+        if any(body.sovereign for body in self.bodies):  # dissolved bodies count for nothing
             return [i for i, body in enumerate(self.bodies) if body.sovereign]
         return [i for i in range(len(self.bodies)) if not self.up[i] and self.down[i]]
 
