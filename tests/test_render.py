@@ -218,3 +218,11 @@ def test_cli_render_without_output_writes_beside_the_input(tmp_path: Path, capsy
     assert main(["render", str(source)]) == 0
     assert (tmp_path / "devon.svg").read_bytes().startswith(b"<?xml")
     assert capsys.readouterr().err == f"wrote {tmp_path / 'devon.svg'}\n"
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(DEVON), "-o", str(tmp_path / "devon.txt")]) == 2
+    assert capsys.readouterr().err == (
+        "govgraph: error: cannot tell the format from '.txt': name the file .svg, .png, .pdf, .dot or .mmd, "
+        "or give the format\n"
+    )

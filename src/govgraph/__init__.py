@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .checks import Finding, Hit, Report, check, rule
 from .diff import StructureDiff, diff
-from .errors import GovgraphError, GraphvizNotFound, Problem, RenderError, StructureError, UnknownBodyError
+from .errors import (
+    GovgraphError,
+    GraphvizNotFound,
+    Problem,
+    RenderError,
+    StructureError,
+    UnknownBodyError,
+    UsageError,
+)
 from .export import render, to_dot, to_mermaid
 from .loading import dump, dumps, load, loads
 from .model import (
@@ -50,6 +58,7 @@ __all__ = [
     "StructureDiff",
     "StructureError",
     "UnknownBodyError",
+    "UsageError",
     "Waiver",
     "check",
     "diff",

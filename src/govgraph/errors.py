@@ -17,6 +17,7 @@ __all__ = [
     "RenderError",
     "StructureError",
     "UnknownBodyError",
+    "UsageError",
 ]
 
 
@@ -72,6 +73,10 @@ class UnknownBodyError(GovgraphError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+class UsageError(GovgraphError, ValueError):
+    """An option or argument that cannot be honoured, such as an output suffix of no known format."""
 
 
 class RenderError(GovgraphError, RuntimeError):

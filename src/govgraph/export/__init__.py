@@ -9,6 +9,7 @@ from typing import Any
 
 from .._files import write_atomically
 from ..diff import StructureDiff
+from ..errors import UsageError
 from ..model import Relationship, Status, Structure
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, neighbourhood, to_dot
@@ -41,13 +42,15 @@ _SUFFIX_FORMATS = {
 def _format_for(path: str | os.PathLike[str] | None, format: str | None) -> str:
     if format is not None:
         if format not in (*FORMATS, "dot", "mermaid"):
-            raise ValueError(f"format must be svg, png, pdf, dot or mermaid, not {format!r}")
+            raise UsageError(f"format must be svg, png, pdf, dot or mermaid, not {format!r}")
         return format
     if path is None:
         return "svg"
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIX_FORMATS:
-        raise ValueError(f"cannot tell the format from '{suffix}': pass format= (svg, png, pdf, dot, mermaid)")
+        raise UsageError(
+            f"cannot tell the format from '{suffix}': name the file .svg, .png, .pdf, .dot or .mmd, or give the format"
+        )
     return _SUFFIX_FORMATS[suffix]
 
 
@@ -96,7 +99,7 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
         return to_mermaid(_filtered(structure, options))
     if chosen == "dot":
         return to_dot(structure, **options)
-    raise ValueError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
+    raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
 
 
 def diff_dot(result: StructureDiff) -> str:
@@ -152,5 +155,5 @@ def render_diff(result: StructureDiff, path: str | os.PathLike[str], *, format: 
     """Draw :func:`diff_dot` to ``path``."""
     chosen = _format_for(path, format)
     if chosen == "mermaid":
-        raise ValueError("diff diagrams are drawn as svg, png, pdf or dot")
+        raise UsageError("diff diagrams are drawn as svg, png, pdf or dot")
     return write_atomically(path, _output(diff_dot(result), chosen))
