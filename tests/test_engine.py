@@ -119,7 +119,6 @@ def test_json_shape_matches_the_spec() -> None:
         "bodies": ["a", "b"],
         "path": ["a", "b", "a"],
         "waived": False,
-        "reason": None,
     }
 
 
@@ -127,3 +126,11 @@ def test_html_table_for_notebooks_escapes_text() -> None:
     text = LOOP.replace("name: Lone", "name: '<script>x</script>'")
     html = gg.check(structure(text))._repr_html_()
     assert "<table>" in html and "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_waived_findings_carry_their_reason_in_json() -> None:
+    text = LOOP + "waivers:\n  - {rule: hierarchy-cycle, bodies: [a, b], reason: Known loop}\n"
+    [entry] = json.loads(gg.check(structure(text)).to_json())["files"]
+    waived = [f for f in entry["findings"] if f["waived"]]
+    assert [(f["rule"], f["reason"]) for f in waived] == [("hierarchy-cycle", "Known loop")]
+    assert all("reason" not in f for f in entry["findings"] if not f["waived"])

@@ -134,8 +134,8 @@ class Finding(BaseModel):
         return (self.severity.rank, self.rule, self.bodies, self.key or (), self.path or [], self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as the JSON of SPEC §3."""
-        return self.model_dump(mode="json")
+        """The finding as the JSON of SPEC §3; a waived finding also carries its ``reason``."""
+        return self.model_dump(mode="json", exclude=None if self.waived else {"reason"})
 
 
 class Report:
