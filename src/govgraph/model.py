@@ -651,6 +651,11 @@ def _text(value: object) -> str | None:
 
 def _ids(items: list[Any], section: str, problems: list[tuple[Loc, str]], what: str) -> dict[str, int]:
     """Index a section's ids, reporting duplicates; returns id -> first position."""
+    if items and not isinstance(items[0], _Raw):
+        # Validated, so ids are text: a dict built last to first keeps each id's first position.
+        positions = {item.id: position for position, item in reversed(list(enumerate(items)))}
+        if len(positions) == len(items):
+            return positions
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         ident = _text(item.id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..model import Authority, Body, Relationship, RelationshipKind, Status, Structure
+from ..model import UPWARD_KINDS, Authority, Body, Relationship, RelationshipKind, Status, Structure
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,14 +66,16 @@ class Context:
     @cached_property
     def upward(self) -> list[Relationship]:
         """Current upward relationships (sub_group_of, reports_to, accountable_to)."""
-        return [r for r in self.relationships if r.kind.is_upward]
+        upward = UPWARD_KINDS
+        return [r for r in self.relationships if r.kind in upward]
 
     @cached_property
     def up(self) -> list[list[int]]:
         """``up[i]``: the bodies body ``i`` answers to directly."""
         adjacency: list[list[int]] = [[] for _ in self.bodies]
+        number = self.number
         for relation in self.upward:
-            adjacency[self.number[relation.source]].append(self.number[relation.target])
+            adjacency[number[relation.source]].append(number[relation.target])
         return adjacency
 
     @cached_property
@@ -98,9 +100,12 @@ class Context:
     def authority(self) -> list[list[int]]:
         """``authority[i]``: the bodies exercising executive authority over body ``i``."""
         adjacency: list[list[int]] = [[] for _ in self.bodies]
-        for relation in self.upward:
-            if self.is_authority(relation):
-                adjacency[self.number[relation.source]].append(self.number[relation.target])
+        number, bodies = self.number, self.bodies
+        accountable, executive = RelationshipKind.ACCOUNTABLE_TO, Authority.EXECUTIVE
+        for relation in self.upward:  # is_authority, inlined: this runs once per upward edge
+            target = number[relation.target]
+            if relation.kind is accountable or bodies[target].authority is executive:
+                adjacency[number[relation.source]].append(target)
         return adjacency
 
     @cached_property
