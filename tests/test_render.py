@@ -49,21 +49,13 @@ def svg_texts(svg: bytes) -> str:
     return "\n".join(parts)
 
 
-def test_golden_dot() -> None:
+@pytest.mark.parametrize(("draw", "golden"), [(gg.to_dot, "small.dot"), (gg.to_mermaid, "small.mmd")])
+def test_golden_output(draw, golden: str) -> None:  # type: ignore[no-untyped-def]
     # Regenerate deliberately with GOVGRAPH_REGENERATE=1 and review the diff.
-    source = gg.to_dot(structure(SMALL))
-    golden = GOLDEN / "small.dot"
+    source = draw(structure(SMALL))
     if os.environ.get("GOVGRAPH_REGENERATE"):
-        golden.write_text(source, encoding="utf-8")
-    assert source == golden.read_text(encoding="utf-8")
-
-
-def test_golden_mermaid() -> None:
-    source = gg.to_mermaid(structure(SMALL))
-    golden = GOLDEN / "small.mmd"
-    if os.environ.get("GOVGRAPH_REGENERATE"):
-        golden.write_text(source, encoding="utf-8")
-    assert source == golden.read_text(encoding="utf-8")
+        (GOLDEN / golden).write_text(source, encoding="utf-8")
+    assert source == (GOLDEN / golden).read_text(encoding="utf-8")
 
 
 def test_two_way_coordination_is_drawn_as_one_line() -> None:
