@@ -20,7 +20,7 @@ from . import registry
 from .checks import Report, check
 from .checks.engine import validate_settings
 from .errors import GovgraphError, Problem, StructureError
-from .loading import format_of, load, read_document
+from .loading import format_of, load, position, read_document
 from .model import Structure
 
 __all__ = ["main"]
@@ -147,11 +147,7 @@ def _placed(problem: Problem, text: str) -> Problem:
     from ._yaml import locate
 
     path = tuple(problem.path.split(".")[1:])
-    found = locate(text, [path])
-    while path and path not in found:
-        path = path[:-1]
-    where = found.get(path)
-    line, column = (where.key or where.value) if where else (1, 1)
+    line, column = position(locate(text, [path]), path, at_key=True)
     return Problem(problem.file, line, column, problem.path.removeprefix("checks."), problem.message)
 
 

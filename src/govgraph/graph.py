@@ -104,10 +104,15 @@ def roots(structure: Structure) -> list[str]:
     The sovereign bodies (active or proposed), if there are any; otherwise every body with no
     upward relationship of its own and at least one body below it.
     """
+    return _roots(structure, upward_graph(structure))
+
+
+def _roots(structure: Structure, up: nx.DiGraph) -> list[str]:
+    # The same definition as govgraph.checks.context.Context.roots, which works
+    # on integer adjacency lists for speed: change both together.
     current = [body for body in structure.bodies if body.is_current]
     if any(body.sovereign for body in current):
         return sorted(body.id for body in current if body.sovereign)
-    up = upward_graph(structure)
     return sorted(node for node in up if up.out_degree(node) == 0 and up.in_degree(node) > 0)
 
 
@@ -120,7 +125,7 @@ def routes_up(structure: Structure, body_id: str, *, limit: int = 1000) -> list[
     """
     structure.body(body_id)
     up = upward_graph(structure)
-    ends = set(roots(structure))
+    ends = set(_roots(structure, up))
     found: list[list[str]] = []
     for route in _simple_routes(up, body_id, ends):
         found.append(route)
@@ -157,7 +162,7 @@ def roots_of(structure: Structure, body_id: str) -> list[str]:
     if body_id not in up:
         return []
     reachable = nx.descendants(up, body_id) | {body_id}
-    return sorted(set(roots(structure)) & reachable)
+    return sorted(set(_roots(structure, up)) & reachable)
 
 
 def below(structure: Structure, body_id: str) -> list[str]:

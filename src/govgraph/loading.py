@@ -35,7 +35,7 @@ from ._hints import did_you_mean, one_of
 from .errors import Problem, StructureError
 from .model import Structure, _describe
 
-__all__ = ["dump", "dumps", "format_path", "load", "loads", "read_document"]
+__all__ = ["dump", "dumps", "format_path", "load", "loads", "position", "read_document"]
 
 Format = Literal["yaml", "json"]
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -282,18 +282,28 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
     return loc, at_key, message
 
 
+def position(located: dict[_yaml.Path, _yaml.Located], path: _yaml.Path, at_key: bool) -> tuple[int, int]:
+    """Line and column for a problem at ``path``, from :func:`_yaml.locate`'s answer.
+
+    A path that is not in the document (a missing field) points at the nearest
+    enclosing one; ``at_key`` points at a mapping entry's key rather than its value.
+    """
+    prefix = path
+    while prefix not in located and prefix:
+        prefix = prefix[:-1]
+    where = located.get(prefix)
+    if where is None:
+        return (1, 1)
+    return where.key if at_key and where.key and prefix == path else where.value
+
+
 def _problems(error: ValidationError, text: str, filename: str) -> list[Problem]:
     explained = [_explain(detail) for detail in error.errors(include_url=False)]
     located = _yaml.locate(text, [path for path, _, _ in explained])
-    problems = []
-    for path, at_key, message in explained:
-        prefix = path
-        while prefix not in located and prefix:
-            prefix = prefix[:-1]
-        where = located.get(prefix)
-        line, column = (where.key if at_key and where.key and prefix == path else where.value) if where else (1, 1)
-        problems.append(Problem(filename, line, column, format_path(path), message))
-    return problems
+    return [
+        Problem(filename, *position(located, path, at_key), format_path(path), message)
+        for path, at_key, message in explained
+    ]
 
 
 # -- writing --------------------------------------------------------------------

@@ -110,7 +110,10 @@ class Context:
 
     @cached_property
     def roots(self) -> list[int]:
-        """Where accountability routes end: sovereign bodies, or else tops with something below."""
+        """Where accountability routes end: sovereign bodies, or else tops with something below.
+
+        The same definition as :func:`govgraph.graph.roots`, on integer lists for speed.
+        """
         if any(body.sovereign for body in self.bodies):  # dissolved bodies count for nothing
             return [i for i, body in enumerate(self.bodies) if body.sovereign]
         return [i for i in range(len(self.bodies)) if not self.up[i] and self.down[i]]

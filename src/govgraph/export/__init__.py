@@ -12,8 +12,9 @@ from ..diff import StructureDiff
 from ..errors import UsageError
 from ..model import Relationship, Status, Structure
 from .backend import FORMATS, dot_available, pipe
-from .dot import Marks, neighbourhood, to_dot
+from .dot import Marks, to_dot
 from .mermaid import to_mermaid
+from .selection import neighbourhood, select
 from .style import CHANGE_COLOURS, HIGHLIGHT
 
 __all__ = [
@@ -70,23 +71,14 @@ def render(structure: Structure, path: str | os.PathLike[str], *, format: str | 
     """
     chosen = _format_for(path, format)
     source = to_dot(structure, **options) if chosen != "mermaid" else ""
-    mermaid = to_mermaid(_filtered(structure, options)) if chosen == "mermaid" else None
+    mermaid = _mermaid(structure, options) if chosen == "mermaid" else None
     return write_atomically(path, _output(source, chosen, mermaid))
 
 
-def _filtered(structure: Structure, options: Mapping[str, Any]) -> Structure:
-    """What a Mermaid diagram shows: the same filters as :func:`to_dot`."""
-    if options.get("dissolved") == "hide":
-        structure = structure.subset(bodies=[b.id for b in structure.bodies if b.status is not Status.DISSOLVED])
-        structure = structure.replace(
-            relationships=[r for r in structure.relationships if r.status is not Status.DISSOLVED]
-        )
-    if options.get("focus") is not None:
-        structure = neighbourhood(structure, options["focus"], options.get("depth", 1))
-    filters = {k: options.get(k) for k in ("levels", "areas", "service_areas", "kinds")}
-    if any(value is not None for value in filters.values()):
-        structure = structure.subset(**filters)
-    return structure
+def _mermaid(structure: Structure, options: Mapping[str, Any]) -> str:
+    """Mermaid for the same selection :func:`to_dot` would draw with these options."""
+    chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
+    return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
 
 
 def render_to(structure: Structure, path: str | None, *, format: str | None = None, **options: Any) -> str | None:
@@ -96,7 +88,7 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
         render(structure, path, format=chosen, **options)
         return None
     if chosen == "mermaid":
-        return to_mermaid(_filtered(structure, options))
+        return _mermaid(structure, options)
     if chosen == "dot":
         return to_dot(structure, **options)
     raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
@@ -134,11 +126,12 @@ def diff_dot(result: StructureDiff) -> str:
             "penwidth": "2.5",
             "style": "dashed",
         }
+    drawn = old_bodies | {b.id for b in result.new.bodies}
     for finding in result.introduced:
         if finding.waived:
             continue
         for body_id in finding.bodies[:1]:
-            if body_id in old_bodies or body_id in {b.id for b in result.new.bodies}:
+            if body_id in drawn:
                 marks.bodies.setdefault(body_id, {}).update({"fillcolor": "#FFCCCC"})
                 marks.notes.setdefault(body_id, []).append(f"introduced {finding.rule}: {finding.message}")
     marks.legend += [

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,9 +33,10 @@ from typing import Literal
 from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
 from .quoting import HtmlLabel, attribute, dot_id, html
+from .selection import select, shown
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
 
-__all__ = ["Marks", "neighbourhood", "to_dot"]
+__all__ = ["Marks", "to_dot"]
 
 #: Rows with more bodies than this are split into rows by area.
 ROW_LIMIT = 8
@@ -57,26 +57,6 @@ class Marks:
     edges: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
-
-
-def neighbourhood(structure: Structure, focus: str, depth: int) -> Structure:
-    """The bodies within ``depth`` relationships of ``focus`` (either direction). O(n + m)."""
-    structure.body(focus)
-    adjacent: dict[str, set[str]] = {}
-    for relation in structure.relationships:
-        adjacent.setdefault(relation.source, set()).add(relation.target)
-        adjacent.setdefault(relation.target, set()).add(relation.source)
-    seen = {focus: 0}
-    queue = deque([focus])
-    while queue:
-        node = queue.popleft()
-        if seen[node] >= depth:
-            continue
-        for following in sorted(adjacent.get(node, ())):
-            if following not in seen:
-                seen[following] = seen[node] + 1
-                queue.append(following)
-    return structure.subset(bodies=seen)
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -392,17 +372,10 @@ def _lines(
             {**found.notes, **marks.notes},
             marks.legend + found.legend,
         )
-    if focus is not None:
-        structure = neighbourhood(structure, focus, depth)
-    if any(value is not None for value in (levels, areas, service_areas, kinds)):
-        structure = structure.subset(levels=levels, areas=areas, service_areas=service_areas, kinds=kinds)
-    bodies = [b for b in structure.bodies if dissolved == "show" or b.status is not Status.DISSOLVED]
-    shown = {body.id for body in bodies}
-    relations = [
-        r
-        for r in structure.relationships
-        if r.source in shown and r.target in shown and (dissolved == "show" or r.status is not Status.DISSOLVED)
-    ]
+    structure = select(
+        structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
+    )
+    bodies, relations = shown(structure, dissolved)
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
 
     yield f"digraph {dot_id('govgraph')} {{"

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from ..model import Body, BodyKind, RelationshipKind, Status, Structure
 from .quoting import mermaid_id, mermaid_text
+from .selection import shown
 from .style import kind_text
 
 __all__ = ["to_mermaid"]
@@ -49,21 +50,22 @@ def _node(body: Body) -> str:
     return f'{mermaid_id(body.id)}{opening}"{mermaid_text(body.name)}"{closing}'
 
 
-def _lines(structure: Structure) -> Iterator[str]:
+def _lines(structure: Structure, dissolved: str) -> Iterator[str]:
+    bodies, relations = shown(structure, dissolved)
     yield "flowchart TB"
     placed: set[str] = set()
     for number, level in enumerate(structure.levels):
-        members = [body for body in structure.bodies if body.level == level.id]
+        members = [body for body in bodies if body.level == level.id]
         title = level.name + (f" ({level.note})" if level.note else "")
         yield f'    subgraph L{number}["{mermaid_text(title)}"]'
         for body in members:
             yield f"        {_node(body)}"
             placed.add(body.id)
         yield "    end"
-    for body in structure.bodies:
+    for body in bodies:
         if body.id not in placed:
             yield f"    {_node(body)}"
-    for relation in structure.relationships:
+    for relation in relations:
         label = mermaid_text(kind_text(relation.kind.value))
         source, target = mermaid_id(relation.source), mermaid_id(relation.target)
         if relation.status is not Status.ACTIVE:
@@ -76,19 +78,19 @@ def _lines(structure: Structure) -> Iterator[str]:
             arrow = f'-- "{label}" -->'
         yield f"    {source} {arrow} {target}"
     for status in (Status.PROPOSED, Status.DISSOLVED):
-        classed = [mermaid_id(b.id) for b in structure.bodies if b.status is status]
+        classed = [mermaid_id(b.id) for b in bodies if b.status is status]
         if classed:
             yield f"    class {','.join(classed)} {status.value}"
-    if any(b.status is Status.PROPOSED for b in structure.bodies):
+    if any(b.status is Status.PROPOSED for b in bodies):
         yield "    classDef proposed stroke-dasharray: 5 5"
-    if any(b.status is Status.DISSOLVED for b in structure.bodies):
+    if any(b.status is Status.DISSOLVED for b in bodies):
         yield "    classDef dissolved fill:#eeeeee,color:#888888"
 
 
-def to_mermaid(structure: Structure) -> str:
+def to_mermaid(structure: Structure, *, dissolved: str = "show") -> str:
     """The structure as a Mermaid ``flowchart``: levels as subgraphs, one arrow per relationship.
 
     Every label is entity-encoded by :func:`~govgraph.export.quoting.mermaid_text`,
     so no text can close a label or start a directive. O(n + m) but for levels.
     """
-    return "\n".join(_lines(structure)) + "\n"
+    return "\n".join(_lines(structure, dissolved)) + "\n"

@@ -1,0 +1,65 @@
+"""What a diagram shows: one body's neighbourhood, filters, dissolved items shown or hidden.
+
+Shared by the DOT and Mermaid writers so that both draw the same bodies.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from ..model import Body, Relationship, Status, Structure
+
+__all__ = ["neighbourhood", "select", "shown"]
+
+
+def neighbourhood(structure: Structure, focus: str, depth: int) -> Structure:
+    """The bodies within ``depth`` relationships of ``focus`` (either direction). O(n + m)."""
+    structure.body(focus)
+    adjacent: dict[str, set[str]] = {}
+    for relation in structure.relationships:
+        adjacent.setdefault(relation.source, set()).add(relation.target)
+        adjacent.setdefault(relation.target, set()).add(relation.source)
+    seen = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        node = queue.popleft()
+        if seen[node] >= depth:
+            continue
+        for following in sorted(adjacent.get(node, ())):
+            if following not in seen:
+                seen[following] = seen[node] + 1
+                queue.append(following)
+    return structure.subset(bodies=seen)
+
+
+def select(
+    structure: Structure,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    levels: Iterable[str] | None = None,
+    areas: Iterable[str] | None = None,
+    service_areas: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> Structure:
+    """The part of a structure a diagram draws: ``focus``'s neighbourhood, then the filters
+    of :meth:`Structure.subset`."""
+    if focus is not None:
+        structure = neighbourhood(structure, focus, depth)
+    if any(value is not None for value in (levels, areas, service_areas, kinds)):
+        structure = structure.subset(levels=levels, areas=areas, service_areas=service_areas, kinds=kinds)
+    return structure
+
+
+def shown(structure: Structure, dissolved: str = "show") -> tuple[list[Body], list[Relationship]]:
+    """The bodies and relationships drawn: all, or with ``dissolved="hide"`` all but the dissolved."""
+    hide = dissolved == "hide"
+    bodies = [b for b in structure.bodies if not hide or b.status is not Status.DISSOLVED]
+    ids = {body.id for body in bodies}
+    relations = [
+        r
+        for r in structure.relationships
+        if r.source in ids and r.target in ids and (not hide or r.status is not Status.DISSOLVED)
+    ]
+    return bodies, relations
