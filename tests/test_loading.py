@@ -272,6 +272,81 @@ def test_bad_json(text: str, expected: str) -> None:
     assert any(line.startswith(expected) for line in problems(text, "json")), problems(text, "json")
 
 
+RICH_JSON = {
+    "govgraph": 1,
+    "name": "Rich",
+    "sources": [{"id": "paper", "title": "Paper"}],
+    "bodies": [
+        {"id": "council", "name": "Council", "kind": "statutory_body", "sovereign": True},
+        {
+            "id": "group",
+            "name": "Group",
+            "kind": "task_group",
+            "members": [{"body": "council", "sector": "statutory"}],
+            "sources": [{"source": "paper", "at": "1.2"}],
+            "metadata": {"owner": {"team": "policy", "tags": [{"x": 1}]}},
+        },
+    ],
+    "relationships": [
+        {"source": "group", "kind": "reports_to", "target": "council", "metadata": {"since": 2003}},
+        {"source": "group", "kind": "links_with", "target": "council"},
+    ],
+    "checks": {"excess-depth": {"severity": "warning", "max": 3}},
+}
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (("bodies", 1), "bodies[1].kind: duplicate key 'kind'"),
+        (("bodies", 1, "members", 0), "bodies[1].members[0].sector: duplicate key 'sector'"),
+        (("bodies", 1, "metadata", "owner"), "bodies[1].metadata.owner.team: duplicate key 'team'"),
+        (("relationships", 0), "relationships[0].kind: duplicate key 'kind'"),
+        (("checks", "excess-depth"), "checks.excess-depth.max: duplicate key 'max'"),
+    ],
+)
+def test_json_duplicate_keys_are_refused_at_any_depth(where: tuple[str | int, ...], expected: str) -> None:
+    # Large JSON files are parsed by a fast reader that keeps the last of two
+    # keys; every duplicate must still be found and located.
+    text = json.dumps(RICH_JSON)
+    inner = RICH_JSON
+    for step in where:
+        inner = inner[step]  # type: ignore[index]
+    key = expected.rsplit("'", 2)[1]
+    fragment = json.dumps({key: inner[key]})[1:-1]  # type: ignore[index]
+    assert text.count(fragment) >= 1
+    located = json.dumps(inner)
+    doubled = located.replace(fragment, f"{fragment}, {fragment}", 1)
+    text = text.replace(located, doubled, 1)
+    found = problems(text, "json")
+    assert len(found) == 1 and found[0].startswith("f.yaml:1:") and expected in found[0], found
+
+
+@pytest.mark.parametrize("name", ['say ":" twice', "spaced : colon", "NaN and Infinity", 'back\\slash":', "tab\tcolon:"])
+def test_json_reads_the_same_whichever_reader_decides(name: str) -> None:
+    # Texts that send the fast reader's duplicate-key count astray must load
+    # exactly as the strict reader reads them.
+    data = json.loads(json.dumps(RICH_JSON))
+    data["bodies"][1]["name"] = name
+    compact = json.dumps(data)
+    spaced = json.dumps(data, indent=4, separators=(",", " : "))
+    from_yaml = gg.loads(gg.loads(compact, "json").dumps("yaml"))
+    assert gg.loads(compact, "json") == gg.loads(spaced, "json") == from_yaml
+    assert gg.loads(compact, "json").body("group").name == data["bodies"][1]["name"]
+
+
+def test_plain_json_takes_the_fast_reader() -> None:
+    from govgraph.loading import _load_json_fast
+
+    text = gg.load(DEVON).dumps("json")
+    assert _load_json_fast(text) == gg.load(DEVON)
+
+
+def test_json_nan_inside_metadata_is_refused() -> None:
+    text = json.dumps(RICH_JSON).replace('"since": 2003', '"since": NaN')
+    assert problems(text, "json") == ["f.yaml:1:1: error: not valid JSON: NaN is not allowed in strict JSON"]
+
+
 def test_billion_laughs_is_refused_quickly_in_bounded_memory() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 10):

@@ -26,6 +26,15 @@ def test_json_round_trip(s: gg.Structure) -> None:
 
 
 @given(structures())
+def test_fast_json_reader_agrees_with_the_strict_one(s: gg.Structure) -> None:
+    from govgraph.loading import _load_json_fast, _loads_exactly
+
+    text = s.dumps("json")
+    fast = _load_json_fast(text)
+    assert fast is None or fast == _loads_exactly(text, "json", "x.json")
+
+
+@given(structures())
 def test_dumps_are_deterministic(s: gg.Structure) -> None:
     assert s.dumps() == gg.loads(s.dumps()).dumps()
 

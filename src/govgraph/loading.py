@@ -19,9 +19,10 @@ x.yaml:5:49: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
 from __future__ import annotations
 
 import json
+import operator
 import os
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -33,7 +34,7 @@ from . import _yaml
 from ._files import gc_paused, write_atomically
 from ._hints import did_you_mean, one_of
 from .errors import Problem, StructureError
-from .model import Structure, _describe
+from .model import Structure, _describe, with_reference_problems
 
 __all__ = ["dump", "dumps", "format_path", "load", "loads", "position", "read_document"]
 
@@ -119,6 +120,68 @@ def _read_json(text: str, filename: str) -> Any:
         raise StructureError(problems or [Problem(filename, 1, 1, "", "duplicate key in a JSON object")]) from None
 
 
+# Whitespace between a key and its colon would hide the key from the count below.
+_SPACED_COLONS = (" :", "\t:", "\n:", "\r:")
+
+
+def _load_json_fast(text: str) -> Structure | None:
+    """The structure in JSON ``text``, parsed and validated in one pass inside
+    pydantic-core; ``None`` whenever the exact, slower path must decide: any
+    problem, or anything the strict reader would refuse that this one accepts.
+
+    pydantic-core's parser keeps the last of duplicate keys and reads ``NaN``.
+    ``NaN`` and ``Infinity`` send the text to the strict reader; duplicates are
+    ruled out by counting. With no whitespace before any colon, each ``":`` in
+    the text ends a key or is an escaped quote inside a string, so when their
+    number equals the number of keys the validated objects hold, no key was
+    given twice and nothing was dropped. O(length of the text).
+    """
+    if "NaN" in text or "Infinity" in text or any(spaced in text for spaced in _SPACED_COLONS):
+        return None
+    try:
+        structure = Structure.model_validate_json(text)
+    except ValidationError:
+        return None
+    if "govgraph" not in structure.model_fields_set or _keys_held(structure) != text.count('":'):
+        return None
+    return structure
+
+
+_FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
+
+
+def _keys_held(structure: Structure) -> int:
+    """How many keys the JSON objects behind a validated structure had: the fields
+    given for each model (defaults are not counted) and the keys of free-form mappings."""
+
+    def given(models: Iterable[BaseModel]) -> int:
+        return sum(map(len, map(_FIELDS_SET, models)))
+
+    count = given([structure]) + _mapping_keys(structure.checks) + _mapping_keys(structure.metadata)
+    for section in (structure.sources, structure.levels, structure.areas, structure.service_areas, structure.waivers):
+        count += given(section)
+    count += given(structure.bodies)
+    for body in [body for body in structure.bodies if body.members or body.sources or body.metadata]:
+        count += given(body.members) + given(body.sources) + _mapping_keys(body.metadata)
+    count += given(structure.relationships)
+    for relation in [relation for relation in structure.relationships if relation.sources or relation.metadata]:
+        count += given(relation.sources) + _mapping_keys(relation.metadata)
+    return count
+
+
+def _mapping_keys(value: Any) -> int:
+    """Keys in all the mappings nested in a free-form value."""
+    count, pending = 0, [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, dict):
+            count += len(current)
+            pending.extend(current.values())
+        elif isinstance(current, list):
+            pending.extend(current)
+    return count
+
+
 def read_document(text: str, format: Format, filename: str) -> Any:
     """Parse text to plain values, raising :class:`StructureError` on any problem."""
     if format == "json":
@@ -142,6 +205,11 @@ def loads(text: str, format: Format = "yaml", *, filename: str | None = None) ->
 
 
 def _loads(text: str, format: Format, name: str) -> Structure:
+    fast = _load_json_fast(text) if format == "json" else None
+    return fast if fast is not None else _loads_exactly(text, format, name)
+
+
+def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     if format == "json":
         data = _read_json(text, name)
         reading: list[Problem] = []
@@ -179,7 +247,7 @@ def _loads(text: str, format: Format, name: str) -> Structure:
     try:
         structure = Structure.model_validate(data)
     except ValidationError as error:
-        raise StructureError(reading + _problems(error, text, name)) from None
+        raise StructureError(reading + _problems(with_reference_problems(error, data), text, name)) from None
     if reading:
         raise StructureError(reading)
     return structure

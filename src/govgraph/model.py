@@ -20,13 +20,14 @@ relationships.0.target
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -38,8 +39,6 @@ from pydantic import (
     StrictStr,
     StringConstraints,
     ValidationError,
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -370,34 +369,23 @@ class Structure(BaseModel):
             )
         return value
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _references_resolve(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Structure:
-        # Field errors and cross-reference errors are reported together, so a
-        # user fixing a file sees every problem in one pass.
-        field_errors: list[InitErrorDetails] = []
-        result: Structure | None = None
-        try:
-            result = handler(data)
-        except ValidationError as error:
-            field_errors = [
-                InitErrorDetails(type=PydanticCustomError(e["type"], e["msg"]), loc=e["loc"], input=e["input"])
-                for e in error.errors(include_url=False)
-            ]
-        if isinstance(data, Structure):
-            return data
-        # The validated structure is fast to walk; raw data only when fields failed.
-        checked = result if result is not None else _Raw(data)
-        cross = [
-            InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
-            for loc, message in _cross_reference_problems(checked)
-        ]
-        if field_errors or cross:
-            raise ValidationError.from_exception_data(cls.__name__, field_errors + cross)
-        assert result is not None
-        return result
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Structure:
+        # An after-validator, not a wrap one: pydantic-core then validates JSON
+        # text without first building Python objects for the whole document.
+        # When fields fail this never runs; `reference_problems` gives the
+        # cross-reference problems of the raw data, for reporting both at once.
+        problems = _cross_reference_problems(self)
+        if problems:
+            raise ValidationError.from_exception_data(type(self).__name__, _reference_errors(problems))
+        return self
 
     # -- lookup -------------------------------------------------------------
+
+    @cached_property
+    def _wiring(self) -> Wiring | None:
+        # None only while a structure with broken references is being validated.
+        return _wiring(self.bodies, self.relationships)
 
     @cached_property
     def _body_index(self) -> dict[str, Body]:
@@ -620,6 +608,28 @@ def _some(ids: Mapping[str, object] | list[str], limit: int = 12) -> str:
 Loc = tuple[str | int, ...]
 
 
+def _reference_errors(problems: list[tuple[Loc, str]]) -> list[InitErrorDetails]:
+    return [
+        InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
+        for loc, message in problems
+    ]
+
+
+def with_reference_problems(error: ValidationError, data: object) -> ValidationError:
+    """``error`` from validating raw ``data``, with the cross-reference problems of
+    ``data`` added when field errors stopped validation before they were looked for,
+    so that one pass reports every problem."""
+    details = error.errors(include_url=False)
+    if all(detail["type"] == "reference" for detail in details):
+        return error  # the fields were sound and the references already checked
+    field_errors = [
+        InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"])
+        for d in details
+    ]
+    cross = _reference_errors(_cross_reference_problems(_Raw(data)))
+    return ValidationError.from_exception_data(error.title, field_errors + cross)
+
+
 class _Raw:
     """Attribute access to raw data as read from a file, for cross-checking a file
     that also has field errors: missing keys and wrong types read as ``None``."""
@@ -652,8 +662,8 @@ def _text(value: object) -> str | None:
 def _ids(items: list[Any], section: str, problems: list[tuple[Loc, str]], what: str) -> dict[str, int]:
     """Index a section's ids, reporting duplicates; returns id -> first position."""
     if items and not isinstance(items[0], _Raw):
-        # Validated, so ids are text: a dict built last to first keeps each id's first position.
-        positions = {item.id: position for position, item in reversed(list(enumerate(items)))}
+        # Validated, so ids are text; when they are all different this is the answer.
+        positions = dict(zip(map(_ID, items), range(len(items)), strict=True))
         if len(positions) == len(items):
             return positions
     seen: dict[str, int] = {}
@@ -715,28 +725,63 @@ def _bodies_sound(
     return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
 
 
-def _relationships_sound(relations: list[Relationship], bodies: Mapping[str, int], sources: Mapping[str, int]) -> bool:
+_ID = operator.attrgetter("id")
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_KIND = operator.attrgetter("kind")
+_KIND_VALUE = operator.attrgetter("kind._value_")
+_SOURCES = operator.attrgetter("sources")
+_DISSOLVED = operator.attrgetter("dissolved")
+
+
+class Wiring(NamedTuple):
+    """A structure's relationships as integer columns, built once when it is
+    validated and shared by the rules and graph queries: ``number`` maps a body
+    id to its position in ``bodies``; ``source[i]``, ``target[i]`` and ``kind[i]``
+    describe ``relationships[i]``."""
+
+    number: dict[str, int]
+    source: list[int]
+    target: list[int]
+    kind: list[RelationshipKind]
+
+
+def _wiring(bodies: list[Body], relations: list[Relationship]) -> Wiring | None:
+    """The wiring of validated bodies and relationships; ``None`` when ids repeat or a
+    relationship names an unknown body. Mapped C calls only: O(n + m)."""
+    number = dict(zip(map(_ID, bodies), range(len(bodies)), strict=True))
+    if len(number) != len(bodies):
+        return None
+    try:
+        source = list(map(number.__getitem__, map(_SOURCE, relations)))
+        target = list(map(number.__getitem__, map(_TARGET, relations)))
+    except KeyError:
+        return None
+    return Wiring(number, source, target, list(map(_KIND, relations)))
+
+
+def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bool:
     """True when validated relationships certainly have no cross-reference problem.
 
-    Set operations over the whole list, which are several times faster than
-    the loop that locates each problem: only a file with a problem pays for that.
+    Whole-list operations, several times faster than the loop that locates each
+    problem: only a file with a problem pays for that.
     """
-    ends = {r.source for r in relations}
-    ends.update(r.target for r in relations)
-    if not ends <= bodies.keys() or any(r.source == r.target for r in relations):
+    relations, wiring = structure.relationships, structure._wiring
+    if wiring is None or any(map(operator.eq, wiring.source, wiring.target)):
+        return False
+    if len(set(zip(wiring.source, map(_KIND_VALUE, relations), wiring.target, strict=True))) != len(relations):
         return False
     links = RelationshipKind.LINKS_WITH
-    keys = {
-        (r.source, r.kind, r.target)
-        if r.kind is not links
-        else (min(r.source, r.target), r.kind, max(r.source, r.target))
-        for r in relations
-    }
-    if len(keys) != len(relations):
+    if links in wiring.kind:  # two-way: A-B and B-A are the same link
+        pairs = [(s, t) for s, k, t in zip(wiring.source, wiring.kind, wiring.target, strict=True) if k is links]
+        if len({(min(pair), max(pair)) for pair in pairs}) != len(pairs):
+            return False
+    if not {c.source for cited in filter(None, map(_SOURCES, relations)) for c in cited} <= sources.keys():
         return False
-    cited = {c.source for r in relations if r.sources for c in r.sources}
-    dated = [r for r in relations if r.established is not None and r.dissolved is not None]
-    return cited <= sources.keys() and all(r.established <= r.dissolved for r in dated)  # type: ignore[operator]
+    if any(map(_DISSOLVED, relations)):
+        dated = [r for r in relations if r.established is not None and r.dissolved is not None]
+        return all(r.established <= r.dissolved for r in dated)  # type: ignore[operator]
+    return True
 
 
 def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
@@ -792,7 +837,7 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
             _dates_in_order(problems, loc, body)
 
     relations = _list(data.relationships)
-    if not isinstance(data, _Raw) and _relationships_sound(relations, bodies, sources):
+    if not isinstance(data, _Raw) and _relationships_sound(data, sources):
         relations = []  # nothing to report: skip the slower loop that says where each problem is
     seen: dict[tuple[str, str, str], int] = {}
     for index, relation in enumerate(relations):
