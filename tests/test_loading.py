@@ -322,7 +322,9 @@ def test_json_duplicate_keys_are_refused_at_any_depth(where: tuple[str | int, ..
     assert len(found) == 1 and found[0].startswith("f.yaml:1:") and expected in found[0], found
 
 
-@pytest.mark.parametrize("name", ['say ":" twice', "spaced : colon", "NaN and Infinity", 'back\\slash":', "tab\tcolon:"])
+@pytest.mark.parametrize(
+    "name", ['say ":" twice', "spaced : colon", "NaN and Infinity", 'back\\slash":', "tab\tcolon:"]
+)
 def test_json_reads_the_same_whichever_reader_decides(name: str) -> None:
     # Texts that send the fast reader's duplicate-key count astray must load
     # exactly as the strict reader reads them.

@@ -47,5 +47,11 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:  # never thaw what a caller froze on purpose
+            # What was built is long-lived: move it to the oldest generation in
+            # one step (freezing then thawing splices the generation lists), so
+            # that the next collection does not examine each new object first.
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()

@@ -623,8 +623,7 @@ def with_reference_problems(error: ValidationError, data: object) -> ValidationE
     if all(detail["type"] == "reference" for detail in details):
         return error  # the fields were sound and the references already checked
     field_errors = [
-        InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"])
-        for d in details
+        InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"]) for d in details
     ]
     cross = _reference_errors(_cross_reference_problems(_Raw(data)))
     return ValidationError.from_exception_data(error.title, field_errors + cross)

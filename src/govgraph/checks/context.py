@@ -8,6 +8,7 @@ and nothing is built before a rule asks for it.
 
 from __future__ import annotations
 
+import operator
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,55 +37,92 @@ class Hit:
     key: tuple[str, ...] | None = None
 
 
+_STATUS = operator.attrgetter("status")
+_AUTHORITY = operator.attrgetter("authority")
+_ID = operator.attrgetter("id")
+
+
 class Context:
     """A structure prepared for checking.
 
     Attributes for rules written in Python: ``structure``; ``bodies``, the
     active and proposed bodies in file order; ``relationships``, the active and
     proposed relationships between them; ``number``, id → position in
-    ``bodies``. The integer adjacency lists (``up``, ``down``, ``authority``)
-    and the analyses built on them are computed on first use.
+    ``bodies``; ``source``, ``target`` and ``kind``, the columns of
+    ``relationships`` with ends as positions in ``bodies``. Everything built on
+    them (``of_kind``, the adjacency lists ``up``, ``down`` and ``authority``,
+    and the analyses) is computed on first use.
     """
 
     def __init__(self, structure: Structure) -> None:
         self.structure = structure
+        wiring = structure._wiring
+        if wiring is None:
+            raise ValueError("the structure was not validated: build it with Structure(...) or gg.load")
         dissolved = Status.DISSOLVED
-        self.bodies: list[Body] = [b for b in structure.bodies if b.status is not dissolved]
-        self.ids = [body.id for body in self.bodies]
-        number = self.number = {ident: index for index, ident in enumerate(self.ids)}
-        if len(self.bodies) == len(structure.bodies):  # every end is a current body
-            self.relationships: list[Relationship] = [r for r in structure.relationships if r.status is not dissolved]
+        bodies, relations = structure.bodies, structure.relationships
+        if dissolved not in map(_STATUS, bodies) and dissolved not in map(_STATUS, relations):
+            # The usual case: the columns built when the structure was validated serve as they are.
+            self.bodies: list[Body] = list(bodies)
+            self.relationships: list[Relationship] = list(relations)
+            self.number = wiring.number
+            self.source, self.target, self.kind = wiring.source, wiring.target, wiring.kind
         else:
-            self.relationships = [
-                r
-                for r in structure.relationships
-                if r.status is not dissolved and r.source in number and r.target in number
+            current = [index for index, body in enumerate(bodies) if body.status is not dissolved]
+            renumber = [-1] * len(bodies)
+            for new, old in enumerate(current):
+                renumber[old] = new
+            source, target = wiring.source, wiring.target
+            kept = [
+                position
+                for position, relation in enumerate(relations)
+                if relation.status is not dissolved and renumber[source[position]] >= 0 <= renumber[target[position]]
             ]
+            self.bodies = [bodies[index] for index in current]
+            self.relationships = [relations[position] for position in kept]
+            self.number = {body.id: index for index, body in enumerate(self.bodies)}
+            self.source = [renumber[source[position]] for position in kept]
+            self.target = [renumber[target[position]] for position in kept]
+            self.kind = [wiring.kind[position] for position in kept]
+        self.ids: list[str] = list(map(_ID, self.bodies))
+
+    @cached_property
+    def of_kind(self) -> dict[RelationshipKind, list[int]]:
+        """Positions in ``relationships`` of each kind's relationships, in file order."""
+        groups: dict[RelationshipKind, list[int]] = {kind: [] for kind in RelationshipKind}
+        for position, kind in enumerate(self.kind):
+            groups[kind].append(position)
+        return groups
 
     # -- the upward graph and its roots --------------------------------------
 
     @cached_property
+    def upward_positions(self) -> list[int]:
+        """Positions of the upward relationships (sub_group_of, reports_to, accountable_to), in file order."""
+        # Three sorted runs: the sort only merges them.
+        return sorted(position for kind in UPWARD_KINDS for position in self.of_kind[kind])
+
+    @cached_property
     def upward(self) -> list[Relationship]:
-        """Current upward relationships (sub_group_of, reports_to, accountable_to)."""
-        upward = UPWARD_KINDS
-        return [r for r in self.relationships if r.kind in upward]
+        """Current upward relationships, in file order."""
+        return [self.relationships[position] for position in self.upward_positions]
 
     @cached_property
     def up(self) -> list[list[int]]:
         """``up[i]``: the bodies body ``i`` answers to directly."""
         adjacency: list[list[int]] = [[] for _ in self.bodies]
-        number = self.number
-        for relation in self.upward:
-            adjacency[number[relation.source]].append(number[relation.target])
+        source, target = self.source, self.target
+        for position in self.upward_positions:
+            adjacency[source[position]].append(target[position])
         return adjacency
 
     @cached_property
     def down(self) -> list[list[int]]:
         """``down[i]``: the bodies that answer to body ``i`` directly."""
         adjacency: list[list[int]] = [[] for _ in self.bodies]
-        for source, targets in enumerate(self.up):
-            for target in targets:
-                adjacency[target].append(source)
+        source, target = self.source, self.target
+        for position in self.upward_positions:
+            adjacency[target[position]].append(source[position])
         return adjacency
 
     def is_authority(self, relation: Relationship) -> bool:
@@ -97,15 +135,22 @@ class Context:
         )
 
     @cached_property
+    def executive(self) -> list[bool]:
+        """``executive[i]``: body ``i`` exercises executive authority."""
+        executive = Authority.EXECUTIVE
+        return [authority is executive for authority in map(_AUTHORITY, self.bodies)]
+
+    @cached_property
     def authority(self) -> list[list[int]]:
         """``authority[i]``: the bodies exercising executive authority over body ``i``."""
         adjacency: list[list[int]] = [[] for _ in self.bodies]
-        number, bodies = self.number, self.bodies
-        accountable, executive = RelationshipKind.ACCOUNTABLE_TO, Authority.EXECUTIVE
-        for relation in self.upward:  # is_authority, inlined: this runs once per upward edge
-            target = number[relation.target]
-            if relation.kind is accountable or bodies[target].authority is executive:
-                adjacency[number[relation.source]].append(target)
+        source, target, executive = self.source, self.target, self.executive
+        for position in self.of_kind[RelationshipKind.ACCOUNTABLE_TO]:
+            adjacency[source[position]].append(target[position])
+        for kind in (RelationshipKind.SUB_GROUP_OF, RelationshipKind.REPORTS_TO):
+            for position in self.of_kind[kind]:
+                if executive[target[position]]:
+                    adjacency[source[position]].append(target[position])
         return adjacency
 
     @cached_property
@@ -114,22 +159,25 @@ class Context:
 
         The same definition as :func:`govgraph.graph.roots`, on integer lists for speed.
         """
-        if any(body.sovereign for body in self.bodies):  # dissolved bodies count for nothing
-            return [i for i, body in enumerate(self.bodies) if body.sovereign]
+        sovereign = [index for index, body in enumerate(self.bodies) if body.sovereign]
+        if sovereign:  # dissolved bodies count for nothing
+            return sovereign
         return [i for i in range(len(self.bodies)) if not self.up[i] and self.down[i]]
 
     @cached_property
     def depth(self) -> list[int]:
         """Edges on each body's shortest upward route to a root; -1 where there is none."""
         depth = [-1] * len(self.bodies)
+        down = self.down
         queue = deque(self.roots)
         for root in self.roots:
             depth[root] = 0
         while queue:
             node = queue.popleft()
-            for lower in self.down[node]:
+            below = depth[node] + 1
+            for lower in down[node]:
                 if depth[lower] < 0:
-                    depth[lower] = depth[node] + 1
+                    depth[lower] = below
                     queue.append(lower)
         return depth
 
@@ -138,7 +186,7 @@ class Context:
     @cached_property
     def upward_components(self) -> tuple[list[int], list[list[int]]]:
         """(component of each body, components in reverse topological order) of the upward graph."""
-        return strongly_connected(self.up)
+        return strongly_connected(self.up, self.down)
 
     @cached_property
     def authority_cycles(self) -> list[list[int]]:
@@ -176,23 +224,76 @@ class Context:
         return f"{self.structure.body(body_id).name} ({body_id})"
 
 
-def strongly_connected(adjacency: list[list[int]]) -> tuple[list[int], list[list[int]]]:
-    """Tarjan's algorithm without recursion. O(n + m).
+def strongly_connected(
+    adjacency: list[list[int]], predecessors: list[list[int]] | None = None
+) -> tuple[list[int], list[list[int]]]:
+    """Strongly connected components. O(n + m).
+
+    Nodes that cannot lie on a cycle are peeled off first, as in Kahn's
+    algorithm: those whose successors have all been peeled (they reach no
+    cycle), then those no remaining node reaches. Tarjan's algorithm, without
+    recursion, runs on what is left. In a hierarchy that is almost nothing, and
+    peeling costs a fraction of Tarjan's bookkeeping. ``predecessors``, the
+    reverse of ``adjacency``, is built when not given.
 
     Returns the component number of each node and the components, each sorted,
-    in the order Tarjan finishes them: a component comes after every component
-    it can reach.
+    in an order where every component comes after all the components it reaches.
 
     >>> strongly_connected([[1], [0], [0, 3], []])
-    ([0, 0, 2, 1], [[0, 1], [3], [2]])
+    ([1, 1, 2, 0], [[3], [0, 1], [2]])
+    >>> strongly_connected([[1], [2], [0]])  # one cycle: nothing peels
+    ([0, 0, 0], [[0, 1, 2]])
     """
     count = len(adjacency)
-    index = [-1] * count
+    if predecessors is None:
+        predecessors = [[] for _ in range(count)]
+        for node, successors in enumerate(adjacency):
+            for following in successors:
+                predecessors[following].append(node)
+    component = [-1] * count
+    components: list[list[int]] = []
+    # Peel sinks: a node all of whose successors are peeled is a component of its own.
+    unpeeled_successors = list(map(len, adjacency))
+    sinks = [node for node, remaining in enumerate(unpeeled_successors) if not remaining]
+    for node in sinks:  # grows while it is read
+        component[node] = len(components)
+        components.append([node])
+        for earlier in predecessors[node]:
+            unpeeled_successors[earlier] -= 1
+            if not unpeeled_successors[earlier]:
+                sinks.append(earlier)
+    if len(sinks) == count:
+        return component, components
+    # Peel sources among the rest; they are numbered last, in reverse, once Tarjan is done.
+    unpeeled_predecessors = [0] * count
+    for node in range(count):
+        if component[node] < 0:
+            for following in adjacency[node]:
+                unpeeled_predecessors[following] += 1
+    sources = [node for node in range(count) if component[node] < 0 and not unpeeled_predecessors[node]]
+    peeled = [component[node] >= 0 for node in range(count)]
+    for node in sources:  # grows while it is read
+        peeled[node] = True
+        for following in adjacency[node]:
+            if component[following] < 0:
+                unpeeled_predecessors[following] -= 1
+                if not unpeeled_predecessors[following]:
+                    sources.append(following)
+    _tarjan(adjacency, peeled, component, components)
+    for node in reversed(sources):
+        component[node] = len(components)
+        components.append([node])
+    return component, components
+
+
+def _tarjan(adjacency: list[list[int]], done: list[bool], component: list[int], components: list[list[int]]) -> None:
+    """Tarjan's algorithm, without recursion, on the nodes not ``done``; appends
+    their components, successors first, numbering them in ``component``."""
+    count = len(adjacency)
+    index = [0 if finished else -1 for finished in done]  # done nodes look visited and off the stack
     low = [0] * count
     on_stack = [False] * count
-    component = [-1] * count
     stack: list[int] = []
-    components: list[list[int]] = []
     counter = 0
     for start in range(count):
         if index[start] >= 0:
@@ -221,12 +322,6 @@ def strongly_connected(adjacency: list[list[int]]) -> tuple[list[int], list[list
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    if stack[-1] == node:  # most components are single bodies
-                        stack.pop()
-                        on_stack[node] = False
-                        component[node] = len(components)
-                        components.append([node])
-                        continue
                     members = []
                     while True:
                         member = stack.pop()
@@ -236,7 +331,6 @@ def strongly_connected(adjacency: list[list[int]]) -> tuple[list[int], list[list
                         if member == node:
                             break
                     components.append(sorted(members))
-    return component, components
 
 
 def concrete_cycle(adjacency: list[list[int]], members: list[int], order: list[str] | None = None) -> list[int]:

@@ -39,11 +39,11 @@ ID = "coordinator-with-authority"
 def coordinator_with_authority(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Co-ordinating bodies that others are accountable to. O(n + m)."""
     accountable: dict[str, set[str]] = {}
-    for relation in context.relationships:
-        if relation.kind is RelationshipKind.ACCOUNTABLE_TO:
-            coordinator = context.bodies[context.number[relation.target]]
-            if coordinator.authority is Authority.COORDINATING:
-                accountable.setdefault(coordinator.id, set()).add(relation.source)
+    coordinating, bodies = Authority.COORDINATING, context.bodies
+    for position in context.of_kind[RelationshipKind.ACCOUNTABLE_TO]:
+        coordinator = bodies[context.target[position]]
+        if coordinator.authority is coordinating:
+            accountable.setdefault(coordinator.id, set()).add(context.ids[context.source[position]])
     for target, sources in sorted(accountable.items()):
         yield Hit(
             (target, *sorted(sources)),

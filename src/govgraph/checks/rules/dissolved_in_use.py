@@ -19,6 +19,7 @@ Fix: dissolve the relationship too, or move it to the successor body.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from ...model import RelationshipKind, Status
@@ -30,14 +31,16 @@ __all__ = ["ID", "dissolved_in_use"]
 
 ID = "dissolved-in-use"
 
+_STATUS = operator.attrgetter("status")
+
 
 @rule(ID, severity="warning", doc=__doc__)
 def dissolved_in_use(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Live relationships touching a dissolved body. O(n + m)."""
     structure = context.structure
-    dissolved = {body.id for body in structure.bodies if body.status is Status.DISSOLVED}
-    if not dissolved:
+    if Status.DISSOLVED not in map(_STATUS, structure.bodies):
         return
+    dissolved = {body.id for body in structure.bodies if body.status is Status.DISSOLVED}
     for relation in structure.relationships:
         if relation.status is Status.DISSOLVED or relation.kind is RelationshipKind.REPLACED_BY:
             continue

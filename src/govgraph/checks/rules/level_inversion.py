@@ -21,6 +21,7 @@ Fix: reverse the relationship, or correct the levels.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from ...registry import NoOptions
@@ -31,6 +32,8 @@ __all__ = ["ID", "level_inversion"]
 
 ID = "level-inversion"
 
+_LEVEL = operator.attrgetter("level")
+
 
 @rule(ID, severity="warning", doc=__doc__)
 def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
@@ -38,14 +41,15 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
     structure = context.structure
     if not structure.levels:
         return
-    ranks = [structure.level_rank(body.level) for body in context.bodies]
-    number = context.number
-    for relation in context.upward:
-        source, target = number[relation.source], number[relation.target]
+    level_ranks = {level.id: rank for rank, level in enumerate(structure.levels)}
+    ranks = list(map(level_ranks.get, map(_LEVEL, context.bodies)))  # None for no level
+    for position in context.upward_positions:
+        source, target = context.source[position], context.target[position]
         source_rank, target_rank = ranks[source], ranks[target]
         if source_rank is not None and target_rank is not None and target_rank > source_rank:
+            lower, upper = context.bodies[source], context.bodies[target]
             yield Hit(
-                (relation.source, relation.target),
-                f"{context.label(relation.source)} on level '{context.bodies[source].level}' {relation.kind.value} "
-                f"{context.label(relation.target)} on the lower level '{context.bodies[target].level}'",
+                (lower.id, upper.id),
+                f"{context.label(lower.id)} on level '{lower.level}' {context.kind[position].value} "
+                f"{context.label(upper.id)} on the lower level '{upper.level}'",
             )

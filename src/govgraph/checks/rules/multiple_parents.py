@@ -34,13 +34,14 @@ ID = "multiple-parents"
 @rule(ID, severity="info", doc=__doc__)
 def multiple_parents(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Bodies that are sub-groups of two or more bodies. O(n + m)."""
-    parents: dict[str, set[str]] = {}
-    for relation in context.relationships:
-        if relation.kind is RelationshipKind.SUB_GROUP_OF:
-            parents.setdefault(relation.source, set()).add(relation.target)
-    for child, found in sorted(parents.items()):
+    parents: dict[int, set[int]] = {}
+    source, target = context.source, context.target
+    for position in context.of_kind[RelationshipKind.SUB_GROUP_OF]:
+        parents.setdefault(source[position], set()).add(target[position])
+    for child, found in parents.items():
         if len(found) > 1:
+            names = sorted(context.names(found))
             yield Hit(
-                (child, *sorted(found)),
-                f"{context.label(child)} is a sub-group of {len(found)} bodies: {', '.join(sorted(found))}",
+                (context.ids[child], *names),
+                f"{context.label(context.ids[child])} is a sub-group of {len(found)} bodies: {', '.join(names)}",
             )

@@ -19,7 +19,9 @@ Fix: correct the dates.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import compress
 
 from ...model import Body, Relationship
 from ...registry import NoOptions
@@ -29,6 +31,9 @@ from ..engine import rule
 __all__ = ["ID", "outside_lifetime"]
 
 ID = "outside-lifetime"
+
+_ESTABLISHED = operator.attrgetter("established")
+_DISSOLVED = operator.attrgetter("dissolved")
 
 
 def _outside(relation: Relationship, body: Body) -> list[str]:
@@ -50,12 +55,15 @@ def _outside(relation: Relationship, body: Body) -> list[str]:
 @rule(ID, severity="warning", doc=__doc__)
 def outside_lifetime(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Relationships dated outside their bodies' lifetimes. O(m)."""
-    for relation in context.relationships:
-        if relation.established is None and relation.dissolved is None:
-            continue
+    relations = context.relationships
+    # Dates are true values: C-level filters find the few dated relationships.
+    dated = set(compress(range(len(relations)), map(_ESTABLISHED, relations)))
+    dated.update(compress(range(len(relations)), map(_DISSOLVED, relations)))
+    for position in sorted(dated):
+        relation = relations[position]
         reasons = []
-        for end in (relation.source, relation.target):
-            reasons += _outside(relation, context.bodies[context.number[end]])
+        for end in (context.source[position], context.target[position]):
+            reasons += _outside(relation, context.bodies[end])
         if reasons:
             yield Hit(
                 (relation.source, relation.target),

@@ -33,34 +33,50 @@ ID = "scrutiny-conflict"
 def scrutiny_conflict(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Scrutiny of a body on the scrutineer's own upward route.
 
-    Reachability for all scrutinised bodies at once: one bit per scrutinised
-    body, OR-ed up the condensation of the upward graph in Tarjan's order.
-    O((n + m) · k / w) for k scrutinised bodies and machine words of w bits.
+    Reachability for all scrutiny relationships at once, over the condensation
+    of the upward graph: one bit per scrutinised body with something below it
+    (nobody's route passes a body with nothing below), OR-ed up in topological
+    order, through only the components above some scrutineer.
+    O((n + m) · k / w) for k such bodies and machine words of w bits; in
+    practice, the part of the structure above the scrutineers.
     """
-    edges = [r for r in context.relationships if r.kind is RelationshipKind.SCRUTINISES]
-    if not edges:
+    positions = context.of_kind[RelationshipKind.SCRUTINISES]
+    source, target, up, down = context.source, context.target, context.up, context.down
+    bit: dict[int, int] = {}
+    for position in positions:
+        if down[target[position]]:
+            bit.setdefault(target[position], len(bit))
+    if not bit:
         return
-    bit = {target: position for position, target in enumerate(sorted({r.target for r in edges}))}
     component, components = context.upward_components
-    own = [0] * len(components)
-    for scrutinised, position in bit.items():
-        own[component[context.number[scrutinised]]] |= 1 << position
-    above = [0] * len(components)  # bits reachable strictly beyond each component
-    reach = [0] * len(components)
-    for number, members in enumerate(components):  # successors come first in Tarjan's order
+    own: dict[int, int] = {}  # the bits of each component's own scrutinised bodies
+    for scrutinised, number in bit.items():
+        own[component[scrutinised]] = own.get(component[scrutinised], 0) | 1 << number
+    needed: set[int] = set()  # components on some scrutineer's upward route
+    pending = [component[source[position]] for position in positions if target[position] in bit]
+    while pending:
+        current = pending.pop()
+        if current not in needed:
+            needed.add(current)
+            pending.extend(component[higher] for member in components[current] for higher in up[member])
+    above: dict[int, int] = {}  # bits reachable strictly beyond each component
+    reach: dict[int, int] = {}
+    for current in sorted(needed):  # a component is numbered after every component it reaches
         mask = 0
-        for member in members:
-            for following in context.up[member]:
-                if component[following] != number:
-                    mask |= reach[component[following]]
-        above[number] = mask
-        reach[number] = mask | own[number]
-    for relation in edges:
-        source, target = context.number[relation.source], context.number[relation.target]
-        same = component[source] == component[target]
-        if same or above[component[source]] >> bit[relation.target] & 1:
+        for member in components[current]:
+            for higher in up[member]:
+                if component[higher] != current:
+                    mask |= reach[component[higher]]
+        above[current] = mask
+        reach[current] = mask | own.get(current, 0)
+    for position in positions:
+        scrutineer, scrutinised = source[position], target[position]
+        if scrutinised not in bit:
+            continue
+        if component[scrutineer] == component[scrutinised] or above[component[scrutineer]] >> bit[scrutinised] & 1:
+            first, second = context.ids[scrutineer], context.ids[scrutinised]
             yield Hit(
-                (relation.source, relation.target),
-                f"{context.label(relation.source)} scrutinises {context.label(relation.target)} "
+                (first, second),
+                f"{context.label(first)} scrutinises {context.label(second)} "
                 "but answers to it along its own upward route",
             )

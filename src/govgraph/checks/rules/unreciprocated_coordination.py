@@ -33,11 +33,13 @@ ID = "unreciprocated-coordination"
 @rule(ID, severity="info", doc=__doc__)
 def unreciprocated_coordination(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Co-ordination with no upward relationship back. O(m)."""
-    upward = {(r.source, r.target) for r in context.upward}
-    for relation in context.relationships:
-        if relation.kind is RelationshipKind.COORDINATES and (relation.target, relation.source) not in upward:
+    source, target = context.source, context.target
+    upward = {(source[position], target[position]) for position in context.upward_positions}
+    for position in context.of_kind[RelationshipKind.COORDINATES]:
+        if (target[position], source[position]) not in upward:
+            coordinator, coordinated = context.ids[source[position]], context.ids[target[position]]
             yield Hit(
-                (relation.source, relation.target),
-                f"{context.label(relation.source)} co-ordinates {context.label(relation.target)}, "
+                (coordinator, coordinated),
+                f"{context.label(coordinator)} co-ordinates {context.label(coordinated)}, "
                 "which has no upward relationship back to it; co-ordination should be two-way (Devon 3.3)",
             )
