@@ -82,3 +82,14 @@ def test_every_rule_documents_itself() -> None:
     for spec in registry.all_rules():
         assert spec.doc.startswith(f"``{spec.id}``"), spec.id
         assert "FAIL" in spec.doc and spec.fix, spec.id
+
+
+def test_model_copy_forgets_the_cached_wiring() -> None:
+    s = gg.loads(
+        "govgraph: 1\nname: S\nbodies:\n  - {id: top, name: Top, kind: board, sovereign: true}\n"
+        "  - {id: low, name: Low, kind: task_group}\n"
+        "relationships:\n  - {source: low, kind: reports_to, target: top}\n"
+    )
+    assert gg.check(s).ok
+    copied = s.model_copy(update={"relationships": []})
+    assert [f.bodies for f in gg.check(copied).findings] == [["low"]]

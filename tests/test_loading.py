@@ -344,9 +344,12 @@ def test_plain_json_takes_the_fast_reader() -> None:
     assert _load_json_fast(text) == gg.load(DEVON)
 
 
-def test_json_nan_inside_metadata_is_refused() -> None:
-    text = json.dumps(RICH_JSON).replace('"since": 2003', '"since": NaN')
-    assert problems(text, "json") == ["f.yaml:1:1: error: not valid JSON: NaN is not allowed in strict JSON"]
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_nan_inside_metadata_is_refused(constant: str) -> None:
+    text = json.dumps(RICH_JSON).replace('"since": 2003', f'"since": [{{"deep": {constant}}}]')
+    assert problems(text, "json") == [
+        f"f.yaml:1:1: error: not valid JSON: {constant} is not allowed in strict JSON"
+    ]
 
 
 def test_billion_laughs_is_refused_quickly_in_bounded_memory() -> None:

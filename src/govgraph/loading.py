@@ -18,7 +18,9 @@ x.yaml:5:49: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import operator
 import os
 import typing
@@ -129,48 +131,63 @@ def _load_json_fast(text: str) -> Structure | None:
     pydantic-core; ``None`` whenever the exact, slower path must decide: any
     problem, or anything the strict reader would refuse that this one accepts.
 
-    pydantic-core's parser keeps the last of duplicate keys and reads ``NaN``.
-    ``NaN`` and ``Infinity`` send the text to the strict reader; duplicates are
-    ruled out by counting. With no whitespace before any colon, each ``":`` in
-    the text ends a key or is an escaped quote inside a string, so when their
-    number equals the number of keys the validated objects hold, no key was
-    given twice and nothing was dropped. O(length of the text).
+    pydantic-core's parser keeps the last of duplicate keys and reads ``NaN``
+    and ``Infinity``, which only free-form mappings can hold: those are looked
+    through. Duplicates are ruled out by counting. With no whitespace before any
+    colon, each ``":`` in the text ends a key or is an escaped quote inside a
+    string, so when their number equals the number of keys the validated
+    objects hold, no key was given twice and nothing was dropped.
+    O(length of the text).
     """
-    if "NaN" in text or "Infinity" in text or any(spaced in text for spaced in _SPACED_COLONS):
+    if any(spaced in text for spaced in _SPACED_COLONS):
         return None
     try:
         structure = Structure.model_validate_json(text)
     except ValidationError:
         return None
-    if "govgraph" not in structure.model_fields_set or _keys_held(structure) != text.count('":'):
+    if "govgraph" not in structure.model_fields_set:
         return None
-    return structure
+    keys = _keys_held(structure)
+    return structure if keys is not None and keys == text.count('":') else None
 
 
 _FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
+_flat = itertools.chain.from_iterable
 
 
-def _keys_held(structure: Structure) -> int:
+def _given(models: Iterable[BaseModel]) -> int:
+    return sum(map(len, map(_FIELDS_SET, models)))
+
+
+def _keys_held(structure: Structure) -> int | None:
     """How many keys the JSON objects behind a validated structure had: the fields
-    given for each model (defaults are not counted) and the keys of free-form mappings."""
-
-    def given(models: Iterable[BaseModel]) -> int:
-        return sum(map(len, map(_FIELDS_SET, models)))
-
-    count = given([structure]) + _mapping_keys(structure.checks) + _mapping_keys(structure.metadata)
+    given for each model (defaults are not counted) and the keys of free-form
+    mappings; ``None`` if a free-form value is not a finite number (NaN, Infinity)."""
+    count = 0
     for section in (structure.sources, structure.levels, structure.areas, structure.service_areas, structure.waivers):
-        count += given(section)
-    count += given(structure.bodies)
-    for body in [body for body in structure.bodies if body.members or body.sources or body.metadata]:
-        count += given(body.members) + given(body.sources) + _mapping_keys(body.metadata)
-    count += given(structure.relationships)
-    for relation in [relation for relation in structure.relationships if relation.sources or relation.metadata]:
-        count += given(relation.sources) + _mapping_keys(relation.metadata)
+        count += _given(section)
+    bodies, relations = structure.bodies, structure.relationships
+    count += _given([structure]) + _given(bodies) + _given(relations)
+    count += _given(_flat(map(operator.attrgetter("members"), bodies)))
+    count += _given(_flat(map(operator.attrgetter("sources"), bodies))) + _given(_flat(map(_SOURCES, relations)))
+    free = [structure.checks, structure.metadata]
+    free += filter(None, map(_METADATA, bodies))
+    free += filter(None, map(_METADATA, relations))
+    for value in free:
+        keys = _mapping_keys(value)
+        if keys is None:
+            return None
+        count += keys
     return count
 
 
-def _mapping_keys(value: Any) -> int:
-    """Keys in all the mappings nested in a free-form value."""
+_SOURCES = operator.attrgetter("sources")
+_METADATA = operator.attrgetter("metadata")
+
+
+def _mapping_keys(value: Any) -> int | None:
+    """Keys in all the mappings nested in a free-form value; ``None`` if it holds a
+    number strict JSON cannot write."""
     count, pending = 0, [value]
     while pending:
         current = pending.pop()
@@ -179,6 +196,8 @@ def _mapping_keys(value: Any) -> int:
             pending.extend(current.values())
         elif isinstance(current, list):
             pending.extend(current)
+        elif isinstance(current, float) and not math.isfinite(current):
+            return None
     return count
 
 

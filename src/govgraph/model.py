@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
@@ -382,6 +383,16 @@ class Structure(BaseModel):
 
     # -- lookup -------------------------------------------------------------
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Structure:
+        """A copy, as pydantic makes it, without the indexes cached from the original.
+
+        ``update`` is not validated: prefer :meth:`replace`.
+        """
+        copied = super().model_copy(update=update, deep=deep)
+        for cached in ("_wiring", "_body_index", "_level_ranks"):
+            copied.__dict__.pop(cached, None)
+        return copied
+
     @cached_property
     def _wiring(self) -> Wiring | None:
         # None only while a structure with broken references is being validated.
@@ -426,8 +437,8 @@ class Structure(BaseModel):
     def replace(self, **changes: Any) -> Structure:
         """A new structure with some fields changed, validated like any other.
 
-        Use this rather than ``model_copy(update=...)``, which would neither
-        validate the change nor forget the cached body index.
+        Use this rather than ``model_copy(update=...)``, which does not
+        validate the change.
         """
         fields = type(self).model_fields
         names = {field.alias: name for name, field in fields.items() if field.alias}
@@ -701,6 +712,22 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> Non
         problems.append(((*loc, "dissolved"), f"dissolved ({end}) is before established ({start})"))
 
 
+# Field getters for whole-list passes: map() with them runs without Python frames.
+_ID = operator.attrgetter("id")
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_KIND = operator.attrgetter("kind")
+_KIND_VALUE = operator.attrgetter("kind._value_")
+_SOURCES = operator.attrgetter("sources")
+_DISSOLVED = operator.attrgetter("dissolved")
+_LEVEL = operator.attrgetter("level")
+_AREAS = operator.attrgetter("areas")
+_SERVICE_AREAS = operator.attrgetter("service_areas")
+_MEMBERS = operator.attrgetter("members")
+_BODY = operator.attrgetter("body")
+_flat = chain.from_iterable
+
+
 def _bodies_sound(
     body_list: list[Body],
     bodies: Mapping[str, int],
@@ -710,27 +737,20 @@ def _bodies_sound(
     sources: Mapping[str, int],
 ) -> bool:
     """True when validated bodies certainly have no cross-reference problem (see below)."""
-    if not {b.level for b in body_list if b.level is not None} <= levels.keys():
+    if not set(map(_LEVEL, body_list)) <= {None, *levels}:
         return False
-    if not {a for b in body_list for a in b.areas} <= areas.keys():
+    if not set(_flat(map(_AREAS, body_list))) <= areas.keys():
         return False
-    if not {s for b in body_list for s in b.service_areas} <= service_areas.keys():
+    if not set(_flat(map(_SERVICE_AREAS, body_list))) <= service_areas.keys():
         return False
-    if not {m.body for b in body_list for m in b.members if m.body is not None} <= bodies.keys():
+    if not set(map(_BODY, _flat(map(_MEMBERS, body_list)))) <= {None, *bodies}:
         return False
-    if not {c.source for b in body_list if b.sources for c in b.sources} <= sources.keys():
+    if not set(map(_SOURCE, _flat(map(_SOURCES, body_list)))) <= sources.keys():
         return False
-    dated = [b for b in body_list if b.established is not None and b.dissolved is not None]
-    return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
-
-
-_ID = operator.attrgetter("id")
-_SOURCE = operator.attrgetter("source")
-_TARGET = operator.attrgetter("target")
-_KIND = operator.attrgetter("kind")
-_KIND_VALUE = operator.attrgetter("kind._value_")
-_SOURCES = operator.attrgetter("sources")
-_DISSOLVED = operator.attrgetter("dissolved")
+    if any(map(_DISSOLVED, body_list)):
+        dated = [b for b in body_list if b.established is not None and b.dissolved is not None]
+        return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
+    return True
 
 
 class Wiring(NamedTuple):
@@ -775,7 +795,7 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
         pairs = [(s, t) for s, k, t in zip(wiring.source, wiring.kind, wiring.target, strict=True) if k is links]
         if len({(min(pair), max(pair)) for pair in pairs}) != len(pairs):
             return False
-    if not {c.source for cited in filter(None, map(_SOURCES, relations)) for c in cited} <= sources.keys():
+    if not set(map(_SOURCE, _flat(map(_SOURCES, relations)))) <= sources.keys():
         return False
     if any(map(_DISSOLVED, relations)):
         dated = [r for r in relations if r.established is not None and r.dissolved is not None]
