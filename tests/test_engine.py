@@ -108,6 +108,33 @@ def test_user_rule_registered_in_python() -> None:
         registry.unregister("no-forums")
 
 
+def test_the_column_rule_in_the_docs_runs_as_written() -> None:
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    [block] = [b.split("```", 1)[0] for b in text.split("```python\n") if "commissioner-scrutinised" in b]
+    exec(block, {})
+    try:
+        s = structure(
+            """\
+            bodies:
+              - {id: council, name: Council, kind: statutory_body, sovereign: true}
+              - {id: board, name: Board, kind: board}
+              - {id: panel, name: Panel, kind: scrutiny_body}
+            relationships:
+              - {source: board, kind: accountable_to, target: council}
+              - {source: panel, kind: reports_to, target: council}
+              - {source: board, kind: commissions, target: panel}
+              - {source: council, kind: commissions, target: board}
+              - {source: panel, kind: scrutinises, target: council}
+            """
+        )
+        [finding] = gg.check(s).by_rule("commissioner-scrutinised")
+        assert (finding.bodies, finding.message) == (["board"], "Board (board) commissions but nobody scrutinises it")
+    finally:
+        registry.unregister("commissioner-scrutinised")
+
+
 def test_json_shape_matches_the_spec() -> None:
     data = json.loads(gg.check(structure(LOOP)).to_json("f.yaml"))
     [entry] = data["files"]

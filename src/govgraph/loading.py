@@ -152,6 +152,9 @@ def _load_json_fast(text: str) -> Structure | None:
 
 
 _FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
+_MEMBERS = operator.attrgetter("members")
+_SOURCES = operator.attrgetter("sources")
+_METADATA = operator.attrgetter("metadata")
 _flat = itertools.chain.from_iterable
 
 
@@ -168,7 +171,7 @@ def _keys_held(structure: Structure) -> int | None:
         count += _given(section)
     bodies, relations = structure.bodies, structure.relationships
     count += _given([structure]) + _given(bodies) + _given(relations)
-    count += _given(_flat(map(operator.attrgetter("members"), bodies)))
+    count += _given(_flat(map(_MEMBERS, bodies)))
     count += _given(_flat(map(operator.attrgetter("sources"), bodies))) + _given(_flat(map(_SOURCES, relations)))
     free = [structure.checks, structure.metadata]
     free += filter(None, map(_METADATA, bodies))
@@ -179,10 +182,6 @@ def _keys_held(structure: Structure) -> int | None:
             return None
         count += keys
     return count
-
-
-_SOURCES = operator.attrgetter("sources")
-_METADATA = operator.attrgetter("metadata")
 
 
 def _mapping_keys(value: Any) -> int | None:

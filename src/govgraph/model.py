@@ -374,8 +374,8 @@ class Structure(BaseModel):
     def _references_resolve(self) -> Structure:
         # An after-validator, not a wrap one: pydantic-core then validates JSON
         # text without first building Python objects for the whole document.
-        # When fields fail this never runs; `reference_problems` gives the
-        # cross-reference problems of the raw data, for reporting both at once.
+        # When fields fail this never runs; loading then adds the raw data's
+        # cross-reference problems (with_reference_problems) to report both at once.
         problems = _cross_reference_problems(self)
         if problems:
             raise ValidationError.from_exception_data(type(self).__name__, _reference_errors(problems))

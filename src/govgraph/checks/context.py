@@ -47,8 +47,8 @@ class Context:
 
     Attributes for rules written in Python: ``structure``; ``bodies``, the
     active and proposed bodies in file order; ``relationships``, the active and
-    proposed relationships between them; ``number``, id → position in
-    ``bodies``; ``source``, ``target`` and ``kind``, the columns of
+    proposed relationships between them; ``ids`` of those bodies and
+    ``number``, id → position in ``bodies``; ``source``, ``target`` and ``kind``, the columns of
     ``relationships`` with ends as positions in ``bodies``. Everything built on
     them (``of_kind``, the adjacency lists ``up``, ``down`` and ``authority``,
     and the analyses) is computed on first use.
