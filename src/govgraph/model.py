@@ -717,7 +717,6 @@ _ID = operator.attrgetter("id")
 _SOURCE = operator.attrgetter("source")
 _TARGET = operator.attrgetter("target")
 _KIND = operator.attrgetter("kind")
-_KIND_VALUE = operator.attrgetter("kind._value_")
 _SOURCES = operator.attrgetter("sources")
 _DISSOLVED = operator.attrgetter("dissolved")
 _LEVEL = operator.attrgetter("level")
@@ -788,7 +787,7 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
     relations, wiring = structure.relationships, structure._wiring
     if wiring is None or any(map(operator.eq, wiring.source, wiring.target)):
         return False
-    if len(set(zip(wiring.source, map(_KIND_VALUE, relations), wiring.target, strict=True))) != len(relations):
+    if len(set(zip(wiring.source, wiring.kind, wiring.target, strict=True))) != len(relations):
         return False
     links = RelationshipKind.LINKS_WITH
     if links in wiring.kind:  # two-way: A-B and B-A are the same link

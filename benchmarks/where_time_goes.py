@@ -1,0 +1,103 @@
+"""Where the time of ``load`` + ``check`` goes, phase by phase, beside the networkx script.
+
+Run with ``.venv/bin/python benchmarks/where_time_goes.py``. Each phase is timed
+in one process with the garbage collector paused, as govgraph runs them; best of
+three. Prints a table; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write
+
+PHASES = """
+import gc, json, sys, time
+started = time.perf_counter()
+import govgraph as gg
+from govgraph import loading, model
+from govgraph.checks.context import Context
+imported = time.perf_counter() - started
+text = open(sys.argv[1], encoding="utf-8").read()
+gc.disable()
+
+def best(action, repeat=3):
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - began)
+    return min(times), result
+
+figures = {"import govgraph": imported}
+figures["json.loads (for comparison)"], _ = best(lambda: json.loads(text))
+figures["scan for spaced colons"], _ = best(lambda: any(s in text for s in loading._SPACED_COLONS))
+figures["validate_json, with references"], s = best(lambda: model.Structure.model_validate_json(text))
+figures["  of which the reference checks"], _ = best(lambda: model._cross_reference_problems(s))
+figures["  of which the wiring (integer columns)"], _ = best(lambda: model._wiring(s.bodies, s.relationships))
+figures["count keys (duplicate-key proof)"], _ = best(lambda: (loading._keys_held(s), text.count('":')))
+figures["all rules (gg.check)"], _ = best(lambda: gg.check(s))
+figures["  of which preparing the context"], _ = best(lambda: Context(s).upward_components)
+print(json.dumps(figures))
+"""
+
+BASELINE = """
+import json, sys, time
+from collections import deque
+started = time.perf_counter()
+import networkx as nx
+figures = {"import networkx": time.perf_counter() - started}
+began = time.perf_counter(); data = json.load(open(sys.argv[1])); figures["parse"] = time.perf_counter() - began
+began = time.perf_counter()
+upward = {"sub_group_of", "reports_to", "accountable_to"}
+G = nx.DiGraph()
+G.add_nodes_from((b["id"], b) for b in data["bodies"])
+G.add_edges_from((r["source"], r["target"]) for r in data["relationships"] if r["kind"] in upward)
+figures["build the graph"] = time.perf_counter() - began
+began = time.perf_counter()
+components = [c for c in nx.strongly_connected_components(G) if len(c) > 1]
+figures["strongly connected components"] = time.perf_counter() - began
+began = time.perf_counter()
+roots = [n for n, d in G.nodes(data=True) if d.get("sovereign")]
+seen = set(roots); queue = deque(roots)
+while queue:
+    node = queue.popleft()
+    for lower in G.predecessors(node):
+        if lower not in seen:
+            seen.add(lower); queue.append(lower)
+figures["walk down from the roots"] = time.perf_counter() - began
+figures["total"] = time.perf_counter() - started
+print(json.dumps(figures))
+"""
+
+
+def measure(script: str, path: Path) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+    figures: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
+def best_of(runs: int, action: Callable[[], dict[str, float]]) -> dict[str, float]:
+    results = [action() for _ in range(runs)]
+    return {key: min(result[key] for result in results) for key in results[0]}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        big = write(Path(folder) / "big.json", 100_000, 250_000)
+        print("govgraph, 100,000 bodies / 250,000 relationships (seconds, warm, best of 3)")
+        for name, seconds in measure(PHASES, big).items():
+            print(f"  {name:<42}{seconds:>8.3f}")
+        print("networkx script (seconds, best of 3 runs)")
+        for name, seconds in best_of(3, lambda: measure(BASELINE, big)).items():
+            print(f"  {name:<42}{seconds:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()
