@@ -47,9 +47,9 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
         source, target = context.source[position], context.target[position]
         source_rank, target_rank = ranks[source], ranks[target]
         if source_rank is not None and target_rank is not None and target_rank > source_rank:
-            lower, upper = context.bodies[source], context.bodies[target]
+            answering, answered = context.bodies[source], context.bodies[target]
             yield Hit(
-                (lower.id, upper.id),
-                f"{context.label(lower.id)} on level '{lower.level}' {context.kind[position].value} "
-                f"{context.label(upper.id)} on the lower level '{upper.level}'",
+                (answering.id, answered.id),
+                f"{context.label(answering.id)} on level '{answering.level}' {context.kind[position].value} "
+                f"{context.label(answered.id)} on the lower level '{answered.level}'",
             )
