@@ -189,13 +189,18 @@ class Context:
         return strongly_connected(self.up, self.down)
 
     @cached_property
+    def upward_cycles(self) -> list[list[int]]:
+        """The components of the upward graph with a cycle (more than one body), each sorted."""
+        return [members for members in self.upward_components[1] if len(members) > 1]
+
+    @cached_property
     def authority_cycles(self) -> list[list[int]]:
         """Components of the authority graph with a cycle, each sorted.
 
         The authority graph is part of the upward graph, so its cycles lie
         inside the upward graph's cyclic components: only those are searched.
         """
-        inside = sorted(node for members in self.upward_components[1] if len(members) > 1 for node in members)
+        inside = sorted(node for members in self.upward_cycles for node in members)
         if not inside:
             return []
         local = {node: position for position, node in enumerate(inside)}

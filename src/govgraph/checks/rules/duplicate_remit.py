@@ -48,8 +48,8 @@ def duplicate_remit(context: Context, options: DuplicateRemitOptions) -> Iterato
     cells: dict[tuple[str, str, str], list[str]] = {}
     for body in context.bodies:
         if body.kind in kinds:
-            for area in sorted(set(body.areas)):
-                for service in sorted(set(body.service_areas)):
+            for area in set(body.areas):  # the cells are sorted below
+                for service in set(body.service_areas):
                     cells.setdefault((body.kind.value, area, service), []).append(body.id)
     groups: dict[tuple[str, ...], list[str]] = {}
     for (_, area, service), sharing in sorted(cells.items()):

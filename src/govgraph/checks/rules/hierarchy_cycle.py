@@ -36,8 +36,8 @@ ID = "hierarchy-cycle"
 def hierarchy_cycle(context: Context, options: NoOptions) -> Iterator[Hit]:
     """One finding per upward component with a cycle that is not an authority cycle. O(n + m)."""
     already = {tuple(members) for members in authority_cycles(context)}
-    for members in context.upward_components[1]:
-        if len(members) > 1 and tuple(members) not in already:
+    for members in context.upward_cycles:
+        if tuple(members) not in already:
             cycle = context.cycle(context.up, members)
             yield Hit(
                 tuple(context.component_ids(members)),

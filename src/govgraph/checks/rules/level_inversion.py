@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
+from itertools import compress, repeat
 
 from ...registry import NoOptions
 from ..context import Context, Hit
@@ -42,14 +43,21 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
     if not structure.levels:
         return
     level_ranks = {level.id: rank for rank, level in enumerate(structure.levels)}
-    ranks = list(map(level_ranks.get, map(_LEVEL, context.bodies)))  # None for no level
-    for position in context.upward_positions:
-        source, target = context.source[position], context.target[position]
-        source_rank, target_rank = ranks[source], ranks[target]
-        if source_rank is not None and target_rank is not None and target_rank > source_rank:
-            answering, answered = context.bodies[source], context.bodies[target]
-            yield Hit(
-                (answering.id, answered.id),
-                f"{context.label(answering.id)} on level '{answering.level}' {context.kind[position].value} "
-                f"{context.label(answered.id)} on the lower level '{answered.level}'",
-            )
+    levels = list(map(_LEVEL, context.bodies))
+    # A body with no level is never inverted: as a source it ranks below every level,
+    # as a target above every level, so one comparison per edge, in C, finds the inversions.
+    as_source = list(map(level_ranks.get, levels, repeat(len(level_ranks))))
+    as_target = list(map(level_ranks.get, levels, repeat(-1)))
+    ups, source, target = context.upward_positions, context.source, context.target
+    inverted = map(
+        operator.gt,
+        map(as_target.__getitem__, map(target.__getitem__, ups)),
+        map(as_source.__getitem__, map(source.__getitem__, ups)),
+    )
+    for position in compress(ups, inverted):
+        answering, answered = context.bodies[source[position]], context.bodies[target[position]]
+        yield Hit(
+            (answering.id, answered.id),
+            f"{context.label(answering.id)} on level '{answering.level}' {context.kind[position].value} "
+            f"{context.label(answered.id)} on the lower level '{answered.level}'",
+        )

@@ -34,7 +34,8 @@ ID = "unreciprocated-coordination"
 def unreciprocated_coordination(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Co-ordination with no upward relationship back. O(m)."""
     source, target = context.source, context.target
-    upward = {(source[position], target[position]) for position in context.upward_positions}
+    ups = context.upward_positions
+    upward = set(zip(map(source.__getitem__, ups), map(target.__getitem__, ups), strict=True))
     for position in context.of_kind[RelationshipKind.COORDINATES]:
         if (target[position], source[position]) not in upward:
             coordinator, coordinated = context.ids[source[position]], context.ids[target[position]]
