@@ -139,7 +139,10 @@ def _load_json_fast(text: str) -> Structure | None:
     objects hold, no key was given twice and nothing was dropped.
     O(length of the text).
     """
-    if any(spaced in text for spaced in _SPACED_COLONS):
+    quoted_colons = text.count('":')
+    # When every colon follows a quote none follows whitespace: one fast count
+    # instead of a search for each kind of whitespace.
+    if text.count(":") != quoted_colons and any(spaced in text for spaced in _SPACED_COLONS):
         return None
     try:
         structure = Structure.model_validate_json(text)
@@ -148,7 +151,7 @@ def _load_json_fast(text: str) -> Structure | None:
     if "govgraph" not in structure.model_fields_set:
         return None
     keys = _keys_held(structure)
-    return structure if keys is not None and keys == text.count('":') else None
+    return structure if keys is not None and keys == quoted_colons else None
 
 
 _FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
