@@ -175,7 +175,7 @@ def _keys_held(structure: Structure) -> int | None:
     bodies, relations = structure.bodies, structure.relationships
     count += _given([structure]) + _given(bodies) + _given(relations)
     count += _given(_flat(map(_MEMBERS, bodies)))
-    count += _given(_flat(map(operator.attrgetter("sources"), bodies))) + _given(_flat(map(_SOURCES, relations)))
+    count += _given(_flat(map(_SOURCES, bodies))) + _given(_flat(map(_SOURCES, relations)))
     free = [structure.checks, structure.metadata]
     free += filter(None, map(_METADATA, bodies))
     free += filter(None, map(_METADATA, relations))
