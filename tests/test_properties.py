@@ -34,6 +34,22 @@ def test_fast_json_reader_agrees_with_the_strict_one(s: gg.Structure) -> None:
     assert fast is None or fast == _loads_exactly(text, "json", "x.json")
 
 
+@given(structures(), st.randoms(use_true_random=False))
+def test_a_repeated_key_anywhere_in_json_is_refused(s: gg.Structure, rng: random.Random) -> None:
+    # The fast JSON reader proves there are no duplicate keys by counting them:
+    # repeat any one scalar entry of any object and the file must be refused.
+    lines = s.dumps("json").split("\n")  # not splitlines(): names may hold U+0085 or U+2028
+    scalar = [i for i, line in enumerate(lines) if '": ' in line and not line.rstrip(",").endswith(("{", "["))]
+    chosen = rng.choice(scalar)
+    lines.insert(chosen, lines[chosen].rstrip(",") + ",")
+    try:
+        gg.loads("\n".join(lines), "json")
+    except gg.StructureError as error:
+        assert any("duplicate key" in str(problem) for problem in error.errors), error.errors
+    else:
+        raise AssertionError("a repeated key was accepted")
+
+
 @given(structures())
 def test_dumps_are_deterministic(s: gg.Structure) -> None:
     assert s.dumps() == gg.loads(s.dumps()).dumps()
