@@ -21,7 +21,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import operator
 import os
 import typing
 from collections.abc import Callable, Iterable
@@ -32,6 +31,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import _getters as get
 from . import _yaml
 from ._files import gc_paused, write_atomically
 from ._hints import did_you_mean, one_of
@@ -154,15 +154,11 @@ def _load_json_fast(text: str) -> Structure | None:
     return structure if keys is not None and keys == quoted_colons else None
 
 
-_FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
-_MEMBERS = operator.attrgetter("members")
-_SOURCES = operator.attrgetter("sources")
-_METADATA = operator.attrgetter("metadata")
 _flat = itertools.chain.from_iterable
 
 
 def _given(models: Iterable[BaseModel]) -> int:
-    return sum(map(len, map(_FIELDS_SET, models)))
+    return sum(map(len, map(get.FIELDS_SET, models)))
 
 
 def _keys_held(structure: Structure) -> int | None:
@@ -174,11 +170,11 @@ def _keys_held(structure: Structure) -> int | None:
         count += _given(section)
     bodies, relations = structure.bodies, structure.relationships
     count += _given([structure]) + _given(bodies) + _given(relations)
-    count += _given(_flat(map(_MEMBERS, bodies)))
-    count += _given(_flat(map(_SOURCES, bodies))) + _given(_flat(map(_SOURCES, relations)))
+    count += _given(_flat(map(get.MEMBERS, bodies)))
+    count += _given(_flat(map(get.SOURCES, bodies))) + _given(_flat(map(get.SOURCES, relations)))
     free = [structure.checks, structure.metadata]
-    free += filter(None, map(_METADATA, bodies))
-    free += filter(None, map(_METADATA, relations))
+    free += filter(None, map(get.METADATA, bodies))
+    free += filter(None, map(get.METADATA, relations))
     for value in free:
         keys = _mapping_keys(value)
         if keys is None:

@@ -46,6 +46,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from . import _getters as get
 from . import registry
 from ._hints import did_you_mean
 from .errors import UnknownBodyError
@@ -673,7 +674,7 @@ def _ids(items: list[Any], section: str, problems: list[tuple[Loc, str]], what: 
     """Index a section's ids, reporting duplicates; returns id -> first position."""
     if items and not isinstance(items[0], _Raw):
         # Validated, so ids are text; when they are all different this is the answer.
-        positions = dict(zip(map(_ID, items), range(len(items)), strict=True))
+        positions = dict(zip(map(get.ID, items), range(len(items)), strict=True))
         if len(positions) == len(items):
             return positions
     seen: dict[str, int] = {}
@@ -712,18 +713,6 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> Non
         problems.append(((*loc, "dissolved"), f"dissolved ({end}) is before established ({start})"))
 
 
-# Field getters for whole-list passes: map() with them runs without Python frames.
-_ID = operator.attrgetter("id")
-_SOURCE = operator.attrgetter("source")
-_TARGET = operator.attrgetter("target")
-_KIND = operator.attrgetter("kind")
-_SOURCES = operator.attrgetter("sources")
-_DISSOLVED = operator.attrgetter("dissolved")
-_LEVEL = operator.attrgetter("level")
-_AREAS = operator.attrgetter("areas")
-_SERVICE_AREAS = operator.attrgetter("service_areas")
-_MEMBERS = operator.attrgetter("members")
-_BODY = operator.attrgetter("body")
 _flat = chain.from_iterable
 
 
@@ -736,17 +725,17 @@ def _bodies_sound(
     sources: Mapping[str, int],
 ) -> bool:
     """True when validated bodies certainly have no cross-reference problem (see below)."""
-    if not set(map(_LEVEL, body_list)) <= {None, *levels}:
+    if not set(map(get.LEVEL, body_list)) <= {None, *levels}:
         return False
-    if not set(_flat(map(_AREAS, body_list))) <= areas.keys():
+    if not set(_flat(map(get.AREAS, body_list))) <= areas.keys():
         return False
-    if not set(_flat(map(_SERVICE_AREAS, body_list))) <= service_areas.keys():
+    if not set(_flat(map(get.SERVICE_AREAS, body_list))) <= service_areas.keys():
         return False
-    if not set(map(_BODY, _flat(map(_MEMBERS, body_list)))) <= {None, *bodies}:
+    if not set(map(get.BODY, _flat(map(get.MEMBERS, body_list)))) <= {None, *bodies}:
         return False
-    if not set(map(_SOURCE, _flat(map(_SOURCES, body_list)))) <= sources.keys():
+    if not set(map(get.SOURCE, _flat(map(get.SOURCES, body_list)))) <= sources.keys():
         return False
-    if any(map(_DISSOLVED, body_list)):
+    if any(map(get.DISSOLVED, body_list)):
         dated = [b for b in body_list if b.established is not None and b.dissolved is not None]
         return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
     return True
@@ -767,15 +756,15 @@ class Wiring(NamedTuple):
 def _wiring(bodies: list[Body], relations: list[Relationship]) -> Wiring | None:
     """The wiring of validated bodies and relationships; ``None`` when ids repeat or a
     relationship names an unknown body. Mapped C calls only: O(n + m)."""
-    number = dict(zip(map(_ID, bodies), range(len(bodies)), strict=True))
+    number = dict(zip(map(get.ID, bodies), range(len(bodies)), strict=True))
     if len(number) != len(bodies):
         return None
     try:
-        source = list(map(number.__getitem__, map(_SOURCE, relations)))
-        target = list(map(number.__getitem__, map(_TARGET, relations)))
+        source = list(map(number.__getitem__, map(get.SOURCE, relations)))
+        target = list(map(number.__getitem__, map(get.TARGET, relations)))
     except KeyError:
         return None
-    return Wiring(number, source, target, list(map(_KIND, relations)))
+    return Wiring(number, source, target, list(map(get.KIND, relations)))
 
 
 def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bool:
@@ -794,9 +783,9 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
         pairs = [(s, t) for s, k, t in zip(wiring.source, wiring.kind, wiring.target, strict=True) if k is links]
         if len({(min(pair), max(pair)) for pair in pairs}) != len(pairs):
             return False
-    if not set(map(_SOURCE, _flat(map(_SOURCES, relations)))) <= sources.keys():
+    if not set(map(get.SOURCE, _flat(map(get.SOURCES, relations)))) <= sources.keys():
         return False
-    if any(map(_DISSOLVED, relations)):
+    if any(map(get.DISSOLVED, relations)):
         dated = [r for r in relations if r.established is not None and r.dissolved is not None]
         return all(r.established <= r.dissolved for r in dated)  # type: ignore[operator]
     return True
@@ -815,7 +804,9 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     areas = _ids(_list(data.areas), "areas", problems, "area")
     service_areas = _ids(_list(data.service_areas), "service_areas", problems, "service area")
     body_list = _list(data.bodies)
-    bodies = _ids(body_list, "bodies", problems, "body")
+    wiring = None if isinstance(data, _Raw) else data._wiring
+    # The wiring already numbers the bodies when their ids are all different.
+    bodies = wiring.number if wiring is not None else _ids(body_list, "bodies", problems, "body")
 
     def cite(loc: Loc, item: Any) -> None:
         for index, citation in enumerate(_list(item.sources)):

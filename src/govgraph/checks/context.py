@@ -8,13 +8,13 @@ and nothing is built before a rule asks for it.
 
 from __future__ import annotations
 
-import operator
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .. import _getters as get
 from ..model import UPWARD_KINDS, Authority, Body, Relationship, RelationshipKind, Status, Structure
 
 if TYPE_CHECKING:
@@ -37,11 +37,6 @@ class Hit:
     key: tuple[str, ...] | None = None
 
 
-_STATUS = operator.attrgetter("status")
-_AUTHORITY = operator.attrgetter("authority")
-_ID = operator.attrgetter("id")
-
-
 class Context:
     """A structure prepared for checking.
 
@@ -61,7 +56,7 @@ class Context:
             raise ValueError("the structure was not validated: build it with Structure(...) or gg.load")
         dissolved = Status.DISSOLVED
         bodies, relations = structure.bodies, structure.relationships
-        if dissolved not in map(_STATUS, bodies) and dissolved not in map(_STATUS, relations):
+        if dissolved not in map(get.STATUS, bodies) and dissolved not in map(get.STATUS, relations):
             # The usual case: the columns built when the structure was validated serve as they are.
             self.bodies: list[Body] = list(bodies)
             self.relationships: list[Relationship] = list(relations)
@@ -84,7 +79,7 @@ class Context:
             self.source = [renumber[source[position]] for position in kept]
             self.target = [renumber[target[position]] for position in kept]
             self.kind = [wiring.kind[position] for position in kept]
-        self.ids: list[str] = list(map(_ID, self.bodies))
+        self.ids: list[str] = list(map(get.ID, self.bodies))
 
     @cached_property
     def of_kind(self) -> dict[RelationshipKind, list[int]]:
@@ -138,7 +133,7 @@ class Context:
     def executive(self) -> list[bool]:
         """``executive[i]``: body ``i`` exercises executive authority."""
         executive = Authority.EXECUTIVE
-        return [authority is executive for authority in map(_AUTHORITY, self.bodies)]
+        return [authority is executive for authority in map(get.AUTHORITY, self.bodies)]
 
     @cached_property
     def authority(self) -> list[list[int]]:

@@ -19,7 +19,6 @@ Fix: dissolve the relationship too, or move it to the successor body.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
 
 from ...model import RelationshipKind, Status
@@ -31,14 +30,12 @@ __all__ = ["ID", "dissolved_in_use"]
 
 ID = "dissolved-in-use"
 
-_STATUS = operator.attrgetter("status")
-
 
 @rule(ID, severity="warning", doc=__doc__)
 def dissolved_in_use(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Live relationships touching a dissolved body. O(n + m)."""
     structure = context.structure
-    if Status.DISSOLVED not in map(_STATUS, structure.bodies):
+    if len(context.bodies) == len(structure.bodies):  # the context keeps only current bodies
         return
     dissolved = {body.id for body in structure.bodies if body.status is Status.DISSOLVED}
     for relation in structure.relationships:

@@ -25,6 +25,7 @@ import operator
 from collections.abc import Iterator
 from itertools import compress, repeat
 
+from ... import _getters as get
 from ...registry import NoOptions
 from ..context import Context, Hit
 from ..engine import rule
@@ -32,8 +33,6 @@ from ..engine import rule
 __all__ = ["ID", "level_inversion"]
 
 ID = "level-inversion"
-
-_LEVEL = operator.attrgetter("level")
 
 
 @rule(ID, severity="warning", doc=__doc__)
@@ -43,7 +42,7 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
     if not structure.levels:
         return
     level_ranks = {level.id: rank for rank, level in enumerate(structure.levels)}
-    levels = list(map(_LEVEL, context.bodies))
+    levels = list(map(get.LEVEL, context.bodies))
     # A body with no level is never inverted: as a source it ranks below every level,
     # as a target above every level, so one comparison per edge, in C, finds the inversions.
     as_source = list(map(level_ranks.get, levels, repeat(len(level_ranks))))

@@ -19,10 +19,10 @@ Fix: correct the dates.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
 from itertools import compress
 
+from ... import _getters as get
 from ...model import Body, Relationship
 from ...registry import NoOptions
 from ..context import Context, Hit
@@ -31,9 +31,6 @@ from ..engine import rule
 __all__ = ["ID", "outside_lifetime"]
 
 ID = "outside-lifetime"
-
-_ESTABLISHED = operator.attrgetter("established")
-_DISSOLVED = operator.attrgetter("dissolved")
 
 
 def _outside(relation: Relationship, body: Body) -> list[str]:
@@ -57,8 +54,8 @@ def outside_lifetime(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Relationships dated outside their bodies' lifetimes. O(m)."""
     relations = context.relationships
     # Dates are true values: C-level filters find the few dated relationships.
-    dated = set(compress(range(len(relations)), map(_ESTABLISHED, relations)))
-    dated.update(compress(range(len(relations)), map(_DISSOLVED, relations)))
+    dated = set(compress(range(len(relations)), map(get.ESTABLISHED, relations)))
+    dated.update(compress(range(len(relations)), map(get.DISSOLVED, relations)))
     for position in sorted(dated):
         relation = relations[position]
         reasons = []
