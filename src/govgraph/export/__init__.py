@@ -55,12 +55,17 @@ def _format_for(path: str | os.PathLike[str] | None, format: str | None) -> str:
     return _SUFFIX_FORMATS[suffix]
 
 
-def _output(source: str, format: str, mermaid: str | None = None) -> bytes:
-    if format == "dot":
-        return source.encode("utf-8")
-    if format == "mermaid":
-        return (mermaid or "").encode("utf-8")
-    return pipe(source, format)
+def _drawing(source: str, format: str) -> bytes:
+    """DOT source as a file of ``format``: the text itself, or Graphviz's drawing."""
+    return source.encode("utf-8") if format == "dot" else pipe(source, format)
+
+
+def _text(structure: Structure, format: str, options: Mapping[str, Any]) -> str:
+    """DOT, or Mermaid for the same selection :func:`to_dot` would draw with these options."""
+    if format != "mermaid":
+        return to_dot(structure, **options)
+    chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
+    return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
 
 
 def render(structure: Structure, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Path:
@@ -70,15 +75,8 @@ def render(structure: Structure, path: str | os.PathLike[str], *, format: str | 
     DOT and Mermaid do not.
     """
     chosen = _format_for(path, format)
-    source = to_dot(structure, **options) if chosen != "mermaid" else ""
-    mermaid = _mermaid(structure, options) if chosen == "mermaid" else None
-    return write_atomically(path, _output(source, chosen, mermaid))
-
-
-def _mermaid(structure: Structure, options: Mapping[str, Any]) -> str:
-    """Mermaid for the same selection :func:`to_dot` would draw with these options."""
-    chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
-    return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
+    text = _text(structure, chosen, options)
+    return write_atomically(path, text.encode("utf-8") if chosen == "mermaid" else _drawing(text, chosen))
 
 
 def render_to(structure: Structure, path: str | None, *, format: str | None = None, **options: Any) -> str | None:
@@ -87,10 +85,8 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
     if path is not None:
         render(structure, path, format=chosen, **options)
         return None
-    if chosen == "mermaid":
-        return _mermaid(structure, options)
-    if chosen == "dot":
-        return to_dot(structure, **options)
+    if chosen in ("dot", "mermaid"):
+        return _text(structure, chosen, options)
     raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
 
 
@@ -149,4 +145,4 @@ def render_diff(result: StructureDiff, path: str | os.PathLike[str], *, format: 
     chosen = _format_for(path, format)
     if chosen == "mermaid":
         raise UsageError("diff diagrams are drawn as svg, png, pdf or dot")
-    return write_atomically(path, _output(diff_dot(result), chosen))
+    return write_atomically(path, _drawing(diff_dot(result), chosen))
