@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -103,6 +104,16 @@ def test_bad_config_is_located_and_exits_2(write, capsys: pytest.CaptureFixture[
         f"{config}:2:16: error: excess-depth.maximum: unknown option 'maximum' for rule 'excess-depth' "
         "(did you mean 'max'?); its options: max, severity"
     ]
+
+
+def test_config_that_is_not_utf8_is_refused_like_a_structure(
+    write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = write("loop.yaml", LOOP)
+    config = tmp_path / "rules.yaml"
+    config.write_bytes(b"authority-cycle: warning\nexcess-depth: {max: 3} # caf\xe9\n")
+    code, _, err = run(["check", str(loop), "--config", str(config)], capsys)
+    assert (code, err) == (2, f"{config}:2:29: error: not UTF-8 text: save the file as UTF-8\n")
 
 
 def test_invalid_and_valid_files_together_exit_2(write, capsys: pytest.CaptureFixture[str]) -> None:

@@ -347,9 +347,7 @@ def test_plain_json_takes_the_fast_reader() -> None:
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_json_nan_inside_metadata_is_refused(constant: str) -> None:
     text = json.dumps(RICH_JSON).replace('"since": 2003', f'"since": [{{"deep": {constant}}}]')
-    assert problems(text, "json") == [
-        f"f.yaml:1:1: error: not valid JSON: {constant} is not allowed in strict JSON"
-    ]
+    assert problems(text, "json") == [f"f.yaml:1:1: error: not valid JSON: {constant} is not allowed in strict JSON"]
 
 
 def test_billion_laughs_is_refused_quickly_in_bounded_memory() -> None:

@@ -20,7 +20,7 @@ from . import registry
 from .checks import Report, check
 from .checks.engine import validate_settings
 from .errors import GovgraphError, Problem, StructureError
-from .loading import format_of, load, position, read_document
+from .loading import format_of, load, position, read_document, read_text
 from .model import Structure
 
 __all__ = ["main"]
@@ -125,8 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def load_config(path: str) -> dict[str, Any]:
     """Read a ``--config`` file: a mapping of rule id → setting (or one key, ``checks:``, holding it)."""
-    text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
-    data = read_document(text, format_of(path), path)
+    format = format_of(path)
+    text = read_text(path)
+    data = read_document(text, format, path)
     if isinstance(data, dict) and set(data) == {"checks"}:
         data = data["checks"]
     if data is None:

@@ -38,7 +38,7 @@ from ._hints import did_you_mean, one_of
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
 
-__all__ = ["dump", "dumps", "format_path", "load", "loads", "position", "read_document"]
+__all__ = ["dump", "dumps", "format_path", "load", "loads", "position", "read_document", "read_text"]
 
 Format = Literal["yaml", "json"]
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -77,6 +77,11 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             ]
         )
     return _SUFFIXES[suffix]
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A structure or config file's text; :class:`StructureError` where it is not UTF-8."""
+    return _decode(Path(path).read_bytes(), os.fspath(path))
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -273,8 +278,7 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
 def load(path: str | os.PathLike[str]) -> Structure:
     """Read a structure from a ``.yaml``, ``.yml`` or ``.json`` file."""
     format = format_of(path)
-    filename = os.fspath(path)
-    return loads(_decode(Path(path).read_bytes(), filename), format, filename=filename)
+    return loads(read_text(path), format, filename=os.fspath(path))
 
 
 # -- explaining validation errors ----------------------------------------------
