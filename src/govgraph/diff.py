@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from .checks import Finding, Report, check
+from .checks.engine import failing
 from .model import Body, Relationship, Structure
 from .registry import Severity
 
@@ -115,8 +116,7 @@ class StructureDiff:
 
     def fails(self, fail_on: str | Severity = Severity.ERROR) -> bool:
         """True when the new structure introduces an unwaived finding at or above ``fail_on``."""
-        threshold = Severity(fail_on).rank
-        return any(not f.waived and f.severity.rank <= threshold for f in self.introduced)
+        return bool(failing(self.introduced, fail_on))
 
     def to_dict(self, old: str | None = None, new: str | None = None) -> dict[str, Any]:
         """The JSON of ``govgraph diff --format json`` (SPEC §3)."""

@@ -81,13 +81,9 @@ class GovgraphItem(pytest.Item):
             report = gg.check(gg.load(self.path))
         except gg.StructureError as error:
             raise StructureFindings(str(error)) from None
-        if report.fails(fail_on):
-            lines = [
-                f"{f.severity.value} {f.rule}: {f.message}"
-                for f in report
-                if not f.waived and f.severity.rank <= gg.registry.Severity(fail_on).rank
-            ]
-            raise StructureFindings("\n".join(lines))
+        found = report.failing(fail_on)
+        if found:
+            raise StructureFindings("\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in found))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, StructureFindings):

@@ -22,10 +22,10 @@ AssertionError: the new structure 'Before' introduces 1 finding at or above erro
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from typing import Any
 
 from .checks import Finding, Report, check
+from .checks.engine import failing
 from .diff import StructureDiff, diff
 from .loading import load
 from .model import Structure
@@ -38,13 +38,10 @@ def _structure(value: Structure | str | os.PathLike[str]) -> Structure:
     return value if isinstance(value, Structure) else load(value)
 
 
-def _counting(findings: Iterable[Finding], fail_on: str | Severity) -> list[Finding]:
-    threshold = Severity(fail_on).rank
-    return [f for f in findings if not f.waived and f.severity.rank <= threshold]
-
-
-def _lines(findings: list[Finding]) -> str:
-    return "\n".join(f"  {f.severity.value} {f.rule}: {f.message}" for f in findings)
+def _listed(findings: list[Finding], fail_on: str | Severity) -> str:
+    count = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+    lines = "".join(f"\n  {f.severity.value} {f.rule}: {f.message}" for f in findings)
+    return f"{count} at or above {Severity(fail_on).value}:{lines}"
 
 
 def assert_valid(
@@ -56,12 +53,9 @@ def assert_valid(
     """
     __tracebackhide__ = True
     report = check(_structure(structure), **settings)
-    failing = _counting(report, fail_on)
-    if failing:
-        count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
-        raise AssertionError(
-            f"structure '{report.structure.name}' has {count} at or above {Severity(fail_on).value}:\n{_lines(failing)}"
-        )
+    found = report.failing(fail_on)
+    if found:
+        raise AssertionError(f"structure '{report.structure.name}' has {_listed(found, fail_on)}")
     return report
 
 
@@ -79,11 +73,7 @@ def assert_no_new_findings(
     """
     __tracebackhide__ = True
     result = diff(_structure(before), _structure(after), **settings)
-    failing = _counting(result.introduced, fail_on)
-    if failing:
-        count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
-        raise AssertionError(
-            f"the new structure '{result.new.name}' introduces {count} at or above "
-            f"{Severity(fail_on).value}:\n{_lines(failing)}"
-        )
+    found = failing(result.introduced, fail_on)
+    if found:
+        raise AssertionError(f"the new structure '{result.new.name}' introduces {_listed(found, fail_on)}")
     return result

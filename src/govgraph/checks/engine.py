@@ -39,7 +39,7 @@ from ..model import Structure
 from ..registry import NoOptions, RuleSetting, RuleSpec, Severity
 from .context import Context, Hit
 
-__all__ = ["Finding", "Report", "check", "rule", "validate_settings"]
+__all__ = ["Finding", "Report", "check", "failing", "rule", "validate_settings"]
 
 F = TypeVar("F", bound=Callable[..., Iterable[Hit]])
 
@@ -138,6 +138,13 @@ class Finding(BaseModel):
         return self.model_dump(mode="json", exclude=None if self.waived else {"reason"})
 
 
+def failing(findings: Iterable[Finding], fail_on: str | Severity = Severity.ERROR) -> list[Finding]:
+    """The unwaived findings at or above ``fail_on``, in their order: what fails a
+    check (``govgraph check --fail-on``), a diff or a test."""
+    threshold = Severity(fail_on).rank
+    return [f for f in findings if not f.waived and f.severity.rank <= threshold]
+
+
 class Report:
     """The findings of one check, in a fixed order: worst first, then by rule and bodies.
 
@@ -183,10 +190,13 @@ class Report:
         """True when no unwaived finding is an error."""
         return not self.errors
 
+    def failing(self, fail_on: str | Severity = Severity.ERROR) -> list[Finding]:
+        """The unwaived findings at or above ``fail_on``: those that fail a check."""
+        return failing(self.findings, fail_on)
+
     def fails(self, fail_on: str | Severity = Severity.ERROR) -> bool:
         """True when an unwaived finding is at or above ``fail_on``."""
-        threshold = Severity(fail_on).rank
-        return any(not f.waived and f.severity.rank <= threshold for f in self.findings)
+        return bool(self.failing(fail_on))
 
     def by_rule(self, rule_id: str | None = None) -> Any:
         """The findings of one rule; with no argument, a dict of rule id → findings."""
