@@ -122,3 +122,15 @@ def test_as_of_is_the_files_date_and_callable() -> None:
     undated = structure(BASE)
     assert undated.as_of == None and not undated.as_of  # noqa: E711 - it is not None itself, but equal to it
     assert undated.as_of(dt.date(2004, 6, 1)).as_of == dt.date(2004, 6, 1)
+
+
+def test_at_keeps_a_member_whose_body_had_gone_by_name() -> None:
+    s = gg.loads(
+        "govgraph: 1\nname: S\nbodies:\n"
+        "  - {id: council, name: Council, kind: statutory_body, sovereign: true}\n"
+        "  - {id: old, name: Old Board, kind: board, dissolved: 2005-01-01}\n"
+        "  - {id: group, name: Group, kind: task_group, members: [{body: old, sector: statutory}]}\n"
+    )
+    later = s.at(dt.date(2006, 1, 1))
+    assert [b.id for b in later.bodies] == ["council", "group"]
+    assert [(m.body, m.name, m.sector.value) for m in later.body("group").members] == [(None, "Old Board", "statutory")]

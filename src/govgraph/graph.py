@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -218,7 +219,16 @@ def subset(
     kept = [body for body in structure.bodies if keep(body)]
     if not kept:
         raise ValueError("no body passes those filters; a structure needs at least one body")
-    ids = {body.id for body in kept}
+    return _restricted(structure, kept, structure.relationships)
+
+
+def _restricted(
+    structure: Structure, bodies: list[Body], relationships: Iterable[Relationship], **changes: Any
+) -> Structure:
+    """The structure with only ``bodies`` and, of ``relationships``, those between them;
+    waivers are kept where all their bodies are, and a member that is a body left
+    out becomes a named member, so the result is a valid structure."""
+    ids = {body.id for body in bodies}
     names = {body.id: body.name for body in structure.bodies}
 
     def members_kept(body: Body) -> Body:
@@ -231,9 +241,10 @@ def subset(
         return body.model_copy(update={"members": members}) if members != body.members else body
 
     return structure.replace(
-        bodies=[members_kept(body) for body in kept],
-        relationships=[r for r in structure.relationships if r.source in ids and r.target in ids],
+        bodies=[members_kept(body) for body in bodies],
+        relationships=[r for r in relationships if r.source in ids and r.target in ids],
         waivers=[w for w in structure.waivers if set(w.bodies) <= ids],
+        **changes,
     )
 
 
@@ -242,7 +253,8 @@ def at(structure: Structure, day: date) -> Structure:
 
     Keeps the bodies and relationships established on or before ``day`` (or
     undated) and not dissolved by then, and relationships only where both
-    ends are kept; sets ``as_of`` to ``day``. O(n + m).
+    ends are kept; a member that is a body gone by then is kept by name, as
+    :func:`subset` does; sets ``as_of`` to ``day``. O(n + m).
     """
 
     def standing(item: Body | Relationship) -> bool:
@@ -253,14 +265,7 @@ def at(structure: Structure, day: date) -> Structure:
     bodies = [body for body in structure.bodies if standing(body)]
     if not bodies:
         raise ValueError(f"no body of '{structure.name}' stood on {day}")
-    kept = {body.id for body in bodies}
-    return structure.replace(
-        as_of=day,
-        bodies=bodies,
-        relationships=[r for r in structure.relationships if standing(r) and r.source in kept and r.target in kept],
-        waivers=[w for w in structure.waivers if set(w.bodies) <= kept],
-        checks=structure.checks,
-    )
+    return _restricted(structure, bodies, [r for r in structure.relationships if standing(r)], as_of=day)
 
 
 def became(structure: Structure, body_id: str) -> list[str]:
