@@ -1,4 +1,5 @@
-from tests.conftest import findings
+import govgraph as gg
+from tests.conftest import findings, structure
 
 DEVON_4_2 = """
 bodies:
@@ -33,3 +34,12 @@ def test_reports_to_a_coordinating_body_is_fine() -> None:
 def test_dissolved_accountability_is_ignored() -> None:
     text = DEVON_4_2 + "  - {source: lpg, kind: accountable_to, target: spg, status: dissolved}\n"
     assert findings(text, "coordinator-with-authority") == []
+
+
+def test_the_message_names_the_coordinator_and_the_accountable_bodies_in_good_grammar() -> None:
+    lpg = "  - {source: lpg, kind: accountable_to, target: spg}\n"
+    emg = "  - {source: emg, kind: accountable_to, target: spg}\n"
+    [single] = gg.check(structure(DEVON_4_2 + lpg)).by_rule("coordinator-with-authority")
+    [double] = gg.check(structure(DEVON_4_2 + lpg + emg)).by_rule("coordinator-with-authority")
+    assert single.message.startswith("SPG (spg) is a co-ordinating body but lpg is accountable to it;")
+    assert double.message.startswith("SPG (spg) is a co-ordinating body but emg, lpg are accountable to it;")

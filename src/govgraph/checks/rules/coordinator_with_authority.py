@@ -45,9 +45,10 @@ def coordinator_with_authority(context: Context, options: NoOptions) -> Iterator
         if coordinator.authority is coordinating:
             accountable.setdefault(coordinator.id, set()).add(context.ids[context.source[position]])
     for target, sources in sorted(accountable.items()):
+        verb = "is" if len(sources) == 1 else "are"
         yield Hit(
             (target, *sorted(sources)),
             f"{context.label(target)} is a co-ordinating body but {', '.join(sorted(sources))} "
-            "are accountable to it; co-ordinating bodies do not exercise executive authority (Devon 4.2): "
+            f"{verb} accountable to it; co-ordinating bodies do not exercise executive authority (Devon 4.2): "
             "use reports_to, or give it executive authority",
         )
