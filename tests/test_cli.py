@@ -65,6 +65,32 @@ def test_exit_1_on_error_with_text_grouped_and_a_fix_line(write, capsys: pytest.
     ]
 
 
+def test_waived_findings_are_listed_by_waiver_with_every_body_they_name(
+    write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = LOOP.replace("checks:\n  orphaned-group: off\n", "")
+    text = text.replace(
+        "name: Loop\n",
+        "name: Loop\nareas:\n  - {id: county, name: County}\n"
+        "  - {id: x, name: X, within: county}\nservice_areas:\n  - {id: mh, name: MH}\n",
+    )
+    text += (
+        "waivers:\n"
+        "  - {rule: authority-cycle, bodies: [a, b], reason: under review}\n"
+        "  - {rule: orphaned-group, bodies: [a, b], reason: under review}\n"
+        "  - {rule: coverage-gap, reason: no LPG yet}\n"
+    )
+    code, out, _ = run(["check", str(write("waived.yaml", text))], capsys)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "  waived (4):",
+        "    authority-cycle: a (with b): under review",
+        "    orphaned-group: a, b: under review",
+        "    coverage-gap: x/mh: no LPG yet",
+        "  0 errors, 0 warnings, 0 info, 4 waived",
+    ]
+
+
 def test_fail_on_threshold(write, capsys: pytest.CaptureFixture[str]) -> None:
     path = write("clean.yaml", CLEAN)
     assert run(["check", str(path)], capsys)[0] == 0

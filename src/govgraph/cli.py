@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from . import registry
 from .checks import Report, check
-from .checks.engine import validate_settings
+from .checks.engine import Finding, validate_settings
 from .errors import GovgraphError, Problem, StructureError
 from .loading import format_of, load, position, read_document, read_text
 from .model import Structure
@@ -203,7 +203,7 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
                     out.write(f"      fix: {fix}\n")
     waived: dict[tuple[str, str], list[str]] = {}
     for finding in report.waived:
-        waived.setdefault((finding.rule, finding.reason or ""), []).extend(finding.bodies[:1] or ["(no bodies)"])
+        waived.setdefault((finding.rule, finding.reason or ""), []).append(_waived_label(finding))
     if waived:
         out.write(f"  waived ({len(report.waived)}):\n")
         for (rule_id, reason), bodies in waived.items():
@@ -213,6 +213,15 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
         f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
         f"{counts['info']} info, {counts['waived']} waived\n"
     )
+
+
+def _waived_label(finding: Finding) -> str:
+    """A waived finding in a few words: its subject, with the other bodies it names,
+    or for a finding about no body (a coverage gap), its cell."""
+    if not finding.bodies:
+        return "/".join(finding.key) if finding.key else "(no bodies)"
+    subject, *others = finding.bodies
+    return f"{subject} (with {', '.join(others)})" if others else subject
 
 
 def _fix(rule_id: str) -> str:
