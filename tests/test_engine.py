@@ -41,6 +41,7 @@ def test_report_api() -> None:
     assert not report.ok and len(report) == 4 and len(report.errors) == 3 and len(report.warnings) == 1
     assert report.infos == [] and report.waived == []
     assert report.summary == {"error": 3, "warning": 1, "info": 0, "waived": 0}
+    assert repr(report) == "<Report on 'Test': 3 errors, 1 warning, 0 info, 0 waived>"
     assert list(report.by_rule()) == ["orphaned-group", "hierarchy-cycle"]
     assert report.fails("error") and report.fails("warning")
 

@@ -208,11 +208,7 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
         out.write(f"  waived ({len(report.waived)}):\n")
         for (rule_id, reason), bodies in waived.items():
             out.write(f"    {rule_id}: {', '.join(bodies)}: {reason}\n")
-    counts = report.summary
-    out.write(
-        f"  {_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-        f"{counts['info']} info, {counts['waived']} waived\n"
-    )
+    out.write(f"  {report.tally}\n")
 
 
 def _waived_label(finding: Finding) -> str:
@@ -229,10 +225,6 @@ def _fix(rule_id: str) -> str:
         return registry.get_rule(rule_id).fix.replace("``", "")
     except KeyError:
         return ""
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # -- render, diff, schema -------------------------------------------------------------

@@ -231,8 +231,17 @@ class Report:
         return json.dumps({"files": [self.to_dict(file)]}, indent=2, ensure_ascii=False)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n} {k}" for k, n in self.summary.items())
-        return f"<Report on {self.structure.name!r}: {counts}>"
+        return f"<Report on {self.structure.name!r}: {self.tally}>"
+
+    @property
+    def tally(self) -> str:
+        """The summary in words: ``"1 error, 2 warnings, 0 info, 3 waived"``."""
+        counts = self.summary
+        errors, warnings = counts["error"], counts["warning"]
+        return (
+            f"{errors} error{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}, "
+            f"{counts['info']} info, {counts['waived']} waived"
+        )
 
     def _repr_html_(self) -> str:
         rows = "".join(
