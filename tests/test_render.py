@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -218,3 +220,13 @@ def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path, capsys: pytest.C
         "govgraph: error: cannot tell the format from '.txt': name the file .svg, .png, .pdf, .dot or .mmd, "
         "or give the format\n"
     )
+
+
+def test_importing_govgraph_leaves_the_graphviz_package_until_something_is_drawn() -> None:
+    program = (
+        "import sys, govgraph as gg\n"
+        "assert 'graphviz' not in sys.modules\n"
+        "gg.to_dot(gg.load(sys.argv[1]))\n"
+        "assert 'graphviz' not in sys.modules  # DOT is text: no Graphviz needed\n"
+    )
+    subprocess.run([sys.executable, "-c", program, str(DEVON)], check=True)
