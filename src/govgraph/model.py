@@ -716,6 +716,17 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> Non
 _flat = chain.from_iterable
 
 
+def _cited_and_dated_soundly(items: list[Body] | list[Relationship], sources: Mapping[str, int]) -> bool:
+    """True when every citation of ``items`` names a known source and none is
+    dissolved before it was established: what bodies and relationships share."""
+    if not set(map(get.SOURCE, _flat(map(get.SOURCES, items)))) <= sources.keys():
+        return False
+    if any(map(get.DISSOLVED, items)):
+        dated = [item for item in items if item.established is not None and item.dissolved is not None]
+        return all(item.established <= item.dissolved for item in dated)  # type: ignore[operator]
+    return True
+
+
 def _bodies_sound(
     body_list: list[Body],
     bodies: Mapping[str, int],
@@ -733,12 +744,7 @@ def _bodies_sound(
         return False
     if not set(map(get.BODY, _flat(map(get.MEMBERS, body_list)))) <= {None, *bodies}:
         return False
-    if not set(map(get.SOURCE, _flat(map(get.SOURCES, body_list)))) <= sources.keys():
-        return False
-    if any(map(get.DISSOLVED, body_list)):
-        dated = [b for b in body_list if b.established is not None and b.dissolved is not None]
-        return all(b.established <= b.dissolved for b in dated)  # type: ignore[operator]
-    return True
+    return _cited_and_dated_soundly(body_list, sources)
 
 
 class Wiring(NamedTuple):
@@ -783,12 +789,7 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
         pairs = [(s, t) for s, k, t in zip(wiring.source, wiring.kind, wiring.target, strict=True) if k is links]
         if len({(min(pair), max(pair)) for pair in pairs}) != len(pairs):
             return False
-    if not set(map(get.SOURCE, _flat(map(get.SOURCES, relations)))) <= sources.keys():
-        return False
-    if any(map(get.DISSOLVED, relations)):
-        dated = [r for r in relations if r.established is not None and r.dissolved is not None]
-        return all(r.established <= r.dissolved for r in dated)  # type: ignore[operator]
-    return True
+    return _cited_and_dated_soundly(relations, sources)
 
 
 def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
