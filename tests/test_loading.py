@@ -373,6 +373,36 @@ def test_deep_nesting_is_refused_not_crashed() -> None:
     assert found == ["f.yaml:1:106: error: name" + "[0]" * 99 + ": nested more than 100 levels deep"]
 
 
+# libyaml from PyYAML 6.0.4 on refuses flow nesting past 1,000 levels before govgraph sees
+# any of it; either side of that limit, and in every style, the message is govgraph's own.
+@pytest.mark.parametrize("depth", [101, 1_000, 1_001, 1_002, 100_000])
+@pytest.mark.parametrize(
+    ("opening", "expected_path", "column"),
+    [
+        pytest.param("[", "[0]" * 99, 106, id="flow-sequence"),
+        pytest.param("{a: ", ".a" * 99, 403, id="flow-mapping"),
+        pytest.param("[{a: ", "[0].a" * 49 + "[0]", 253, id="mixed"),
+    ],
+)
+def test_deep_flow_nesting_is_located_by_govgraph(depth: int, opening: str, expected_path: str, column: int) -> None:
+    found = problems("name: " + opening * depth)
+    assert found == [f"f.yaml:1:{column}: error: name{expected_path}: nested more than 100 levels deep"]
+
+
+def test_deep_block_nesting_is_located_by_govgraph() -> None:
+    text = "name:\n" + "".join(" " * (2 * level + 2) + "- \n" for level in range(1_200))
+    found = problems(text)
+    assert found == ["f.yaml:101:201: error: name" + "[0]" * 99 + ": nested more than 100 levels deep"]
+
+
+def test_deep_nesting_after_earlier_problems_keeps_them() -> None:
+    found = problems("a: 1\na: 2\nname: " + "[" * 5_000)
+    assert found == [
+        "f.yaml:2:1: error: a: duplicate key 'a' (first at line 1); YAML would silently keep the last, so remove one",
+        "f.yaml:3:106: error: name" + "[0]" * 99 + ": nested more than 100 levels deep",
+    ]
+
+
 def test_recursive_alias_is_refused() -> None:
     found = problems("a: &a [*a]\n")
     assert found == ["f.yaml:1:8: error: a[0]: alias '*a' refers to a collection that contains it"]

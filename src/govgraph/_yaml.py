@@ -26,6 +26,8 @@ MAX_ALIAS_NODES = 10_000
 #: Collections nested deeper than this are refused (libyaml would overflow).
 MAX_DEPTH = 100
 
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # borrowed for its scalar constructors
 _RESOLVER = yaml.resolver.Resolver()
@@ -166,7 +168,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
     def start(frame: _Frame, mark: Any) -> None:
         if len(stack) >= MAX_DEPTH:
             line, column = _position(mark)
-            problems.append(YamlProblem(line, column, frame.path, f"nested more than {MAX_DEPTH} levels deep"))
+            problems.append(YamlProblem(line, column, frame.path, _TOO_DEEP))
             raise _Abort
         if frame.anchor:
             open_anchors.add(frame.anchor)
@@ -240,6 +242,9 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         return None, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        deeper = _depth_problems_before(text, mark) if "nesting depth" in str(error.problem) else None
+        if deeper:
+            return None, deeper
         line, column = _position(mark)
         what = " ".join(part for part in (error.context, error.problem) if part)
         problems.append(YamlProblem(line, column, (), f"not valid YAML: {what}"))
@@ -248,6 +253,24 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))
         return None, problems
     return result, problems
+
+
+def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
+    """The problems of the text before ``mark``, if they end at govgraph's own depth limit.
+
+    libyaml (the one in PyYAML 6.0.4's wheels, not older ones) refuses nesting
+    past 1,000 levels while it scans ahead for keys, before any event reaches
+    :func:`read`; so the depth guard never sees the document. Cut there, the
+    text nests too deep for :data:`MAX_DEPTH` but not for libyaml, and reading
+    it again reports the same located problem as every other PyYAML does.
+    """
+    index = getattr(mark, "index", None)
+    if not isinstance(index, int) or not 0 < index < len(text):
+        return None
+    _, problems = read(text[:index])
+    if problems and problems[-1].message == _TOO_DEEP:
+        return problems
+    return None
 
 
 @dataclass(frozen=True)
