@@ -58,6 +58,7 @@ lock:
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_queries.py
 
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
