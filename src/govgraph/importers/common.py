@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._files import gc_paused
 from ..errors import StructureError
 from ..model import Structure
 from .findings import Ids, fold
@@ -33,7 +34,8 @@ def build(file: str, data: Mapping[str, Any]) -> Structure:
     """Validate what an importer assembled; a failure here is a bug in the importer,
     but is still reported as a problem with the file rather than a traceback."""
     try:
-        return Structure.model_validate(data)
+        with gc_paused():
+            return Structure.model_validate(data)
     except ValueError as error:
         if isinstance(error, StructureError):
             raise

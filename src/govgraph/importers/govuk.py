@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from ..model import BodyKind, RelationshipKind, Status
 from .common import build, display, source_entry
 from .findings import Ids, Imported, ImportFinding, finding, fold, likely
-from .tables import _decode, refuse
+from .tables import _decode, read_bytes, refuse
 
 __all__ = ["read_govuk"]
 
@@ -47,7 +46,7 @@ def read_govuk(path: str | os.PathLike[str]) -> Imported:
     :class:`~govgraph.StructureError` for a file that is not such records.
     """
     file = display(path)
-    text = _decode(file, Path(file).read_bytes(), WHAT)
+    text = _decode(file, read_bytes(file, WHAT), WHAT)
     records = _records(file, text)
     source = source_entry(file)
     ids = Ids()

@@ -118,7 +118,7 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
         metadata: dict[str, Any] = {c: cells[c] for c in others if cells[c].strip()}
         if post == VACANT:
             metadata["vacant"] = True
-        if body_id != post:
+        if body_id != post and post.strip():
             metadata["source_id"] = post
         bodies[body_id] = {
             "id": body_id,

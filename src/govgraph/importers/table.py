@@ -40,8 +40,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .._hints import did_you_mean, one_of
 from ..errors import Problem, StructureError
 from ..model import Authority, BodyKind, RelationshipKind
 from .common import build, column, source_entry
@@ -91,6 +92,11 @@ class NodeTable(BaseModel):
     service_areas: list[str] = Field(default_factory=list)
     parent: Parent | None = None
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _a_body_kind_or_a_column(cls, value: object) -> object:
+        return _kind_or_column(value, BodyKind, "body kind")
+
 
 class EdgeTable(BaseModel):
     """A table of relationships, one per row."""
@@ -103,6 +109,30 @@ class EdgeTable(BaseModel):
     target: str = "target"
     kind: RelationshipKind | ValueMap = ValueMap(column="kind")
     by: Literal["id", "name"] = "id"
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _a_relationship_kind_or_a_column(cls, value: object) -> object:
+        return _kind_or_column(value, RelationshipKind, "relationship kind")
+
+
+def _kind_or_column(value: object, kinds: type[BodyKind] | type[RelationshipKind], what: str) -> object:
+    """A kind's name, or a mapping for a column: anything else is refused in one clear message."""
+    if isinstance(value, str) and value not in kinds._value2member_map_:
+        raise ValueError(
+            f"{value!r} is not a {what}{did_you_mean(value, kinds._value2member_map_)}; give one of "
+            f"{one_of(kinds._value2member_map_)}, or {{column: COLUMN, values: {{source value: kind}}}}"
+        )
+    if isinstance(value, dict):
+        values = value.get("values")
+        if isinstance(values, dict):
+            for source, kind in values.items():
+                if kind not in kinds._value2member_map_:
+                    raise ValueError(
+                        f"values: {source!r} maps to {kind!r}, which is not a {what}"
+                        f"{did_you_mean(kind, kinds._value2member_map_)}; one of {one_of(kinds._value2member_map_)}"
+                    )
+    return value
 
 
 class TableMapping(BaseModel):
@@ -131,7 +161,7 @@ class TableMapping(BaseModel):
                 loc = tuple(str(p) if not isinstance(p, int) else p for p in detail["loc"])
                 loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper() and "[" in p))
                 line, col = position(locate(text, [loc]), loc, at_key=False)
-                problems.append(Problem(file, line, col, format_path(loc), detail["msg"]))
+                problems.append(Problem(file, line, col, format_path(loc), detail["msg"].removeprefix("Value error, ")))
             raise StructureError(problems) from None
         base = Path(file).parent
 
@@ -317,7 +347,7 @@ class _Import:
             self.row_body[(table.file, number)] = body_id
             body_name = (cells[name_column] if name_column else "").strip() or raw.strip() or body_id
             metadata: dict[str, Any] = {c: cells[c] for c in others if cells[c].strip()}
-            if body_id != raw:
+            if body_id != raw and raw.strip():
                 metadata["source_id"] = raw
             body: dict[str, Any] = {
                 "id": body_id,
@@ -446,21 +476,21 @@ class _Import:
             else:
                 kind = spec.kind
             ends: list[str | None] = []
-            for end in (spec.source, spec.target):
+            for role, end in (("source", spec.source), ("target", spec.target)):
                 reference = cells[end].strip()
                 if not reference:
                     ends.append(None)
                     self.findings.append(
                         finding(
                             "dangling-reference",
-                            f"row {number} has no {end}; the edge is left out",
+                            f"row {number} has no {role} ({end}); the edge is left out",
                             [],
                             table.file,
                             number,
                         )
                     )
                     break
-                ends.append(self._resolve(reference, spec.by, end, table.file, number, f"row {number}", []))
+                ends.append(self._resolve(reference, spec.by, role, table.file, number, f"row {number}", []))
             if len(ends) < 2 or None in ends:
                 continue
             source, target = ends[0], ends[1]

@@ -20,10 +20,12 @@ from typing import Any
 from .._hints import did_you_mean
 from ..errors import Problem, StructureError
 
-__all__ = ["Table", "read_table_file", "refuse"]
+__all__ = ["MAX_BYTES", "Table", "read_bytes", "read_table_file", "refuse"]
 
 #: A longest line worth reading as a table row; past this the file is not a table.
 MAX_CELL = 1 << 20
+#: The largest file read as a table or register (the largest real organogram is 0.2 MB).
+MAX_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -44,27 +46,41 @@ class Table:
             refuse(
                 self.file,
                 1,
-                f"no column {names}{hints}: expected {what}; the header (row 1) has: {found}",
+                f"missing column{'s' if len(missing) > 1 else ''} {names}{hints}: expected {what}; "
+                f"the header (row 1) has: {found}",
             )
 
 
 def refuse(file: str, line: int | None, message: str, column: int | None = None) -> None:
     """Raise the :class:`StructureError` for a file that cannot be imported."""
-    raise StructureError([Problem(file, line, column or (1 if line is not None else None), "", message)])
+    raise StructureError([Problem(file, line or 1, column or 1, "", message)])
 
 
 def read_table_file(path: str | os.PathLike[str], *, sheet: str | None = None, what: str = "a table") -> Table:
     """Read a CSV or XLSX file into a :class:`Table`."""
     file = os.fspath(path)
-    data = Path(file).read_bytes()
+    data = read_bytes(file, what)
     if data.startswith(b"PK\x03\x04") or Path(file).suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(file, data, sheet, what)
     return _read_csv(file, data, what)
 
 
+def read_bytes(file: str, what: str) -> bytes:
+    """The file's bytes, refusing one too large to be a table before reading it."""
+    size = Path(file).stat().st_size
+    if size > MAX_BYTES:
+        refuse(
+            file,
+            1,
+            f"the file is {size / (1 << 20):.0f} MB, more than the {MAX_BYTES >> 20} MB govgraph reads as {what}: "
+            "split it into smaller files",
+        )
+    return Path(file).read_bytes()
+
+
 def _decode(file: str, data: bytes, what: str) -> str:
     if not data.strip():
-        refuse(file, 1, f"the file is empty: expected {what} with a header row")
+        refuse(file, 1, f"the file is empty: expected {what}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -98,7 +114,7 @@ def _read_csv(file: str, data: bytes, what: str) -> Table:
         try:
             header = next(reader)
         except StopIteration:
-            refuse(file, 1, f"the file is empty: expected {what} with a header row")
+            refuse(file, 1, f"the file is empty: expected {what}")
         columns = _columns(file, header, what)
         rows: list[tuple[int, dict[str, str]]] = []
         width = len(columns)
