@@ -44,3 +44,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
+
+# -- issue 12: the import benchmark (all 116 organograms of 2013 + every rule) --------
+.PHONY: bench-import
+bench-import: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_import.py

@@ -37,7 +37,9 @@ def test_upper_and_lower_case_ids_are_two_ids() -> None:
 
 
 def test_a_reference_differing_only_in_case_is_located_and_names_the_id_meant() -> None:
-    text = NHS.replace("{source: RAL01, kind: reports_to, target: QMJ}", "{source: RAL01, kind: reports_to, target: qmj}")
+    text = NHS.replace(
+        "{source: RAL01, kind: reports_to, target: QMJ}", "{source: RAL01, kind: reports_to, target: qmj}"
+    )
     with pytest.raises(gg.StructureError) as raised:
         structure(text)
     [problem] = raised.value.errors

@@ -211,3 +211,28 @@ def test_table_mapping_errors_are_located(tmp_path: Path, capsys: pytest.Capture
 def test_table_needs_nodes_or_a_mapping(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(capsys, "import", "table")
     assert (status, err) == (2, "govgraph: error: import table needs node tables (NODES...) or --map MAPPING\n")
+
+
+def test_output_can_be_a_diagram_in_one_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "groups.csv").write_text(
+        "Code,Group,Type,Reports to\nHWB,Health and Wellbeing Board,board,\nJCB,Joint Commissioning Board,board,HWB\n"
+        "MH,Mental Health Partnership,partnership,JCB;HWB\n",
+        encoding="utf-8",
+    )
+    status, _, err = _run(
+        capsys,
+        "import", "table", str(tmp_path / "groups.csv"), "--id", "Code", "--name", "Group", "--kind", "Type",
+        "--parent", "Reports to", "--separator", ";", "--relationship", "reports_to", "-o", str(tmp_path / "g.dot"),
+    )  # fmt: skip
+    assert (status, err) == (0, f"wrote {tmp_path / 'g.dot'}\n")
+    dot = (tmp_path / "g.dot").read_text(encoding="utf-8")
+    assert dot.startswith("digraph") and "Mental Health Partnership" in dot
+
+
+def test_every_body_kind_has_a_shape_so_imported_kinds_draw() -> None:
+    from govgraph.export.style import BODY_SHAPE
+
+    assert set(BODY_SHAPE) == set(gg.BodyKind)
+    imported = gg.read_organogram(ORGANOGRAMS / "300913-NICE-Organogram.csv")
+    assert 'shape="underline"' in gg.to_dot(imported.structure)
+    assert 'shape="folder"' in gg.to_dot(gg.read_govuk(GOVUK).structure)

@@ -154,11 +154,24 @@ def run(arguments: argparse.Namespace, config: dict[str, Any] | None, out: TextI
     for label, imported, _ in results:
         target = targets.get(label)
         if target is not None:
-            write_atomically(target, dumps(imported.structure, format_of(target)))
+            _write(imported, target)
             print(f"wrote {target}", file=err)
     if invalid:
         return 2
     return 1 if any(report.fails(arguments.fail_on) for _, _, report in shown) else 0
+
+
+STRUCTURE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _write(imported: Imported, target: Path) -> None:
+    """The structure as a govgraph file, or drawn when ``target`` names a diagram (.svg, .png, …)."""
+    if target.suffix.lower() in STRUCTURE_SUFFIXES:
+        write_atomically(target, dumps(imported.structure, format_of(target)))
+    else:
+        from ..export import render_to
+
+        render_to(imported.structure, str(target))
 
 
 def _targets(output: str | None, labels: list[str], inputs: list[Path]) -> dict[str, Path]:
@@ -167,7 +180,10 @@ def _targets(output: str | None, labels: list[str], inputs: list[Path]) -> dict[
         return {}
     if len(labels) == 1 and not Path(output).is_dir():
         targets = {labels[0]: Path(output)}
-        format_of(output)
+        if Path(output).suffix.lower() not in STRUCTURE_SUFFIXES:
+            from ..export import _format_for
+
+            _format_for(output, None)  # a diagram's suffix, or a clear error before any work
     else:
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
