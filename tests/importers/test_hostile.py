@@ -208,7 +208,7 @@ def test_organogram_refuses_what_is_not_an_organogram(
             "wrong.csv",
             "code,title\nA,B\n",
             "wrong.csv:1:1: error: missing column 'parent': expected the columns the mapping names "
-            "(--id, --name, --kind, --parent); the header (row 1) has: 'code', 'title'",
+            "(--id, --name, --kind, --parent, --status); the header (row 1) has: 'code', 'title'",
             id="wrong-columns",
         ),
         pytest.param(

@@ -53,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser, parser_class: type[argparse.A
     )
     table.add_argument("--separator", metavar="TEXT", help="between several parents in one cell, e.g. ';'")
     table.add_argument("--relationship", default="sub_group_of", metavar="KIND", help="kind of the parent edges")
+    table.add_argument(
+        "--status", metavar="COLUMN", help="a column of statuses: active, proposed or dissolved (any case)"
+    )
     table.add_argument("--edge-source", default="source", metavar="COLUMN")
     table.add_argument("--edge-target", default="target", metavar="COLUMN")
     table.add_argument("--edge-kind", default="kind", metavar="KIND|COLUMN")
@@ -105,6 +108,7 @@ def run(arguments: argparse.Namespace, config: dict[str, Any] | None, out: TextI
                     edge_source=arguments.edge_source,
                     edge_target=arguments.edge_target,
                     edge_kind=arguments.edge_kind,
+                    status=arguments.status,
                 ),
             )
         ]
@@ -268,7 +272,8 @@ def write_summary(results: list[tuple[str, Imported, Report]], out: TextIO) -> N
         (label, imported, Counter(f.rule for f in report if not f.waived)) for label, imported, report in results
     ]
     rules = sorted({rule for _, _, counts in counted for rule in counts})
-    out.write("\t".join(["file", "bodies", "top_posts", *rules]) + "\n")
+    organograms = all(isinstance(i.structure.metadata.get("top_posts"), list) for _, i, _ in counted)
+    out.write("\t".join(["file", "bodies", "top_posts" if organograms else "sovereign", *rules]) + "\n")
     totals: Counter[str] = Counter()
     for label, imported, counts in counted:
         tops = imported.structure.metadata.get("top_posts")

@@ -105,6 +105,11 @@ class Imported:
     findings: list[ImportFinding]
     rows: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # In source order: file, then row; a row's findings in the order they were found.
+        ordered = sorted(self.findings, key=lambda f: (f.file or "", f.row or 0))
+        object.__setattr__(self, "findings", ordered)
+
     def check(self, *, config: Mapping[str, Any] | None = None, **settings: Any) -> Report:
         """A report with the import findings and those of every rule on the structure,
         each rule finding placed at the row of its subject body."""

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .._hints import did_you_mean, one_of
 from ..errors import Problem, StructureError
-from ..model import Authority, BodyKind, RelationshipKind
+from ..model import Authority, BodyKind, RelationshipKind, Slug, Status
 from .common import build, column, source_entry
 from .findings import Ids, Imported, ImportFinding, finding, fold, likely
 from .tables import Table, read_table_file, refuse
@@ -87,10 +87,11 @@ class NodeTable(BaseModel):
     kind: BodyKind | ValueMap = BodyKind.OTHER
     sovereign: bool | None = None
     authority: Authority | None = None
-    level: str | None = None
-    areas: list[str] = Field(default_factory=list)
-    service_areas: list[str] = Field(default_factory=list)
+    level: Slug | None = None
+    areas: list[Slug] = Field(default_factory=list)
+    service_areas: list[Slug] = Field(default_factory=list)
     parent: Parent | None = None
+    status: ValueMap | None = None
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -160,8 +161,12 @@ class TableMapping(BaseModel):
             for detail in error.errors(include_url=False):
                 loc = tuple(str(p) if not isinstance(p, int) else p for p in detail["loc"])
                 loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper() and "[" in p))
-                line, col = position(locate(text, [loc]), loc, at_key=False)
-                problems.append(Problem(file, line, col, format_path(loc), detail["msg"].removeprefix("Value error, ")))
+                extra = detail["type"] == "extra_forbidden"
+                line, col = position(locate(text, [loc]), loc, at_key=extra)
+                message = detail["msg"].removeprefix("Value error, ")
+                if extra:
+                    message = _unknown_key(str(loc[-1]), loc)
+                problems.append(Problem(file, line, col, format_path(loc), message))
             raise StructureError(problems) from None
         base = Path(file).parent
 
@@ -171,6 +176,18 @@ class TableMapping(BaseModel):
         return mapping.model_copy(
             update={"tables": [moved(t) for t in mapping.tables], "edges": [moved(e) for e in mapping.edges]}
         )
+
+
+def _unknown_key(key: str, loc: tuple[str | int, ...]) -> str:
+    model: type[BaseModel] = TableMapping
+    if loc[:1] == ("tables",):
+        model = Parent if "parent" in loc[2:-1] else NodeTable
+    elif loc[:1] == ("edges",):
+        model = EdgeTable
+    if any(isinstance(part, str) and part in ("kind", "status") for part in loc[2:-1]):
+        model = ValueMap
+    allowed = list(model.model_fields)
+    return f"unknown key '{key}'{did_you_mean(key, allowed)}; allowed keys: {', '.join(allowed)}"
 
 
 def read_table(
@@ -189,6 +206,7 @@ def read_table(
     edge_source: str = "source",
     edge_target: str = "target",
     edge_kind: str = "kind",
+    status: str | None = None,
 ) -> Imported:
     """Import node tables (and edge tables) into one structure.
 
@@ -199,7 +217,9 @@ def read_table(
     kinds; default ``other``), ``parent`` (the column naming each row's
     parents), ``parent_by`` (``id`` or ``name``), ``separator`` (between
     several parents) and ``relationship`` (the kind of the parent edges,
-    default ``sub_group_of``). Edge tables have ``edge_source``,
+    default ``sub_group_of``), ``status`` (a column whose values ``active``,
+    ``proposed`` or ``dissolved``, in any case, set each body's status; others
+    leave it active, the value kept in ``metadata``). Edge tables have ``edge_source``,
     ``edge_target`` and ``edge_kind`` columns (a relationship kind instead of a
     column name makes every row that kind).
     """
@@ -236,7 +256,15 @@ def read_table(
             ) from None
         mapping = TableMapping(
             tables=[
-                NodeTable(file=os.fspath(f), sheet=sheet, id=id, name=name, kind=node_kind, parent=parent_spec)
+                NodeTable(
+                    file=os.fspath(f),
+                    sheet=sheet,
+                    id=id,
+                    name=name,
+                    kind=node_kind,
+                    parent=parent_spec,
+                    status=ValueMap(column=status) if status else None,
+                )
                 for f in files
             ],
             edges=[
@@ -312,11 +340,18 @@ class _Import:
         name_column = spec.name if spec.name is not None else column(table, "name")
         kind_column = spec.kind.column if isinstance(spec.kind, ValueMap) else None
         parent_column = spec.parent.column if spec.parent else None
+        status_column = spec.status.column if spec.status else None
         table.require(
-            [id_column, name_column, kind_column, parent_column],
-            "the columns the mapping names (--id, --name, --kind, --parent)",
+            [id_column, name_column, kind_column, parent_column, status_column],
+            "the columns the mapping names (--id, --name, --kind, --parent, --status)",
         )
-        return {"id": id_column, "name": name_column, "kind": kind_column, "parent": parent_column}
+        return {
+            "id": id_column,
+            "name": name_column,
+            "kind": kind_column,
+            "parent": parent_column,
+            "status": status_column,
+        }
 
     def _bodies(self, spec: NodeTable, table: Table, columns: dict[str, str | None]) -> None:
         id_column, name_column = columns["id"], columns["name"]
@@ -355,8 +390,14 @@ class _Import:
                 "kind": self._kind(spec.kind, cells, BodyKind, BodyKind.OTHER),
                 "sources": [{"source": source, "at": f"row {number}"}],
             }
-            if isinstance(spec.kind, ValueMap) and cells[spec.kind.column].strip():
-                metadata.setdefault(spec.kind.column, cells[spec.kind.column])
+            for read in (spec.kind, spec.status):
+                if isinstance(read, ValueMap) and cells[read.column].strip():
+                    metadata.setdefault(read.column, cells[read.column])
+            if spec.status is not None:
+                value = cells[spec.status.column].strip()
+                mapped = spec.status.values.get(value, value).casefold()
+                if mapped in Status._value2member_map_ and mapped != Status.ACTIVE.value:
+                    body["status"] = Status(mapped)
             for constant in ("sovereign", "authority", "level", "areas", "service_areas"):
                 value = getattr(spec, constant)
                 if value not in (None, []):
