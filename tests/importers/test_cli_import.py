@@ -236,3 +236,23 @@ def test_every_body_kind_has_a_shape_so_imported_kinds_draw() -> None:
     imported = gg.read_organogram(ORGANOGRAMS / "300913-NICE-Organogram.csv")
     assert 'shape="underline"' in gg.to_dot(imported.structure)
     assert 'shape="folder"' in gg.to_dot(gg.read_govuk(GOVUK).structure)
+
+
+def test_progress_is_shown_on_a_terminal_and_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from govgraph.cli import _parser
+    from govgraph.importers.command import run
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out, err = io.StringIO(), Terminal()
+    files = [str(ORGANOGRAMS / "300913-OFFA-final.csv"), str(ORGANOGRAMS / "300913JNCC.csv")]
+    arguments = _parser().parse_args(["import", "organogram", *files, "--summary"])
+    assert run(arguments, None, out, err) == 0
+    shown = err.getvalue()
+    assert "\rimporting 1/2: 300913-OFFA-final.csv" in shown and "\rimporting 2/2: 300913JNCC.csv" in shown
+    assert shown.endswith("\r" + " " * 80 + "\r")
+    assert len(out.getvalue().splitlines()) == 4

@@ -34,7 +34,7 @@ from typing import Any
 from ..model import BodyKind, RelationshipKind
 from .common import build, column, display, source_entry
 from .findings import Ids, Imported, ImportFinding, finding, fold, likely
-from .tables import read_table_file
+from .tables import read_table_file, refuse
 
 __all__ = ["read_organogram"]
 
@@ -71,8 +71,6 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
     assert id_column is not None and reports_column is not None
     title_column = column(table, TITLE)
     if not table.rows:
-        from .tables import refuse
-
         refuse(file, 1, f"no posts: the file has a header row and nothing below it; expected {WHAT}")
     others = [c for c in table.columns if c and c not in (id_column, reports_column, title_column)]
     source = source_entry(file)
@@ -160,9 +158,8 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
                 edges.setdefault(
                     (body_id, parent), {"source": body_id, "kind": RelationshipKind.REPORTS_TO, "target": parent}
                 )
-    organisation = next(
-        (cells[c] for _, cells in table.rows for c in others if fold(c) == "organisation" and cells[c].strip()), ""
-    )
+    org_column = column(table, "Organisation")
+    organisation = next((cells[org_column] for _, cells in table.rows if org_column and cells[org_column].strip()), "")
     structure = build(
         file,
         {
