@@ -382,3 +382,29 @@ def test_xlsx_without_openpyxl_says_how_to_install_it(tmp_path: Path, monkeypatc
     assert _error(lambda p: gg.read_table(p), path) == (
         "t.xlsx:1:1: error: reading .xlsx needs openpyxl: pip install 'govgraph[xlsx]' (or save the sheet as CSV)"
     )
+
+
+def test_xlsx_organogram_is_read_from_the_senior_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["This workbook holds the organogram"])
+    senior = book.create_sheet("(final data) senior-staff")
+    for row in (
+        ["Post Unique Reference", "Name", "Reports to Senior Post"],
+        ["T1", "A Person", "XX"],
+        ["D1", "Eliminated", "T1"],
+        ["E1", "B Person", "D1"],
+    ):
+        senior.append(row)
+    book.save(tmp_path / "dgu.xlsx")
+    imported = gg.read_organogram(tmp_path / "dgu.xlsx")
+    assert [(b.id, b.status.value) for b in imported.structure.bodies] == [
+        ("T1", "active"),
+        ("D1", "dissolved"),
+        ("E1", "active"),
+    ]
+    assert [(f.rule, f.bodies) for f in imported.check()] == [
+        ("orphaned-group", ["E1"]),  # its post was eliminated: no route to the top any more
+        ("dissolved-in-use", ["D1", "T1"]),
+        ("dissolved-in-use", ["E1", "D1"]),
+    ]

@@ -15,6 +15,11 @@ How rows are counted, as data.gov.uk's own validator counts them:
   id and disagree elsewhere are a ``duplicate-id`` finding; the first row's
   values are kept and the others under ``metadata.duplicate_rows``. Every row's
   report is an edge, so no row's line upwards is lost.
+- A post whose ``Name`` is ``Eliminated`` (in files that keep the name column)
+  is ``dissolved``: the rules pass over it, as the validator's tree checks do,
+  and a post still reporting to it is a ``dissolved-in-use`` warning.
+- A workbook is read from its first sheet whose name contains "senior" (the
+  data.gov.uk template's "(final data) senior-staff"), else its first sheet.
 - Each row naming a post not in the file is a ``dangling-reference`` finding,
   one naming itself a ``self-reference``; the edge is left out. The posts below
   are then ``orphaned-group`` findings of the rules, as are posts in a loop
@@ -31,7 +36,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..model import BodyKind, RelationshipKind
+from ..model import BodyKind, RelationshipKind, Status
 from .common import build, column, display, source_entry
 from .findings import Ids, Imported, ImportFinding, finding, fold, likely
 from .tables import read_table_file, refuse
@@ -54,7 +59,7 @@ SHARED = frozenset(
         "Salary Cost of Reports (£)",
     )
 )
-VACANT, TOP = "0", "xx"
+VACANT, TOP, ELIMINATED = "0", "xx", "eliminated"
 
 
 def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -> Imported:
@@ -65,11 +70,11 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
     :class:`~govgraph.StructureError` for a file that is not an organogram.
     """
     file = display(path)
-    table = read_table_file(file, sheet=sheet, what=WHAT)
+    table = read_table_file(file, sheet=sheet, what=WHAT, prefer="senior")
     id_column, reports_column = column(table, ID), column(table, REPORTS)
     table.require([id_column or ID, reports_column or REPORTS], WHAT)
     assert id_column is not None and reports_column is not None
-    title_column = column(table, TITLE)
+    title_column, name_column = column(table, TITLE), column(table, "Name")
     if not table.rows:
         refuse(file, 1, f"no posts: the file has a header row and nothing below it; expected {WHAT}")
     others = [c for c in table.columns if c and c not in (id_column, reports_column, title_column)]
@@ -116,6 +121,7 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
         metadata: dict[str, Any] = {c: cells[c] for c in others if cells[c].strip()}
         if post == VACANT:
             metadata["vacant"] = True
+        eliminated = name_column is not None and cells[name_column].strip().casefold() == ELIMINATED
         if body_id != post and post.strip():
             metadata["source_id"] = post
         bodies[body_id] = {
@@ -125,6 +131,8 @@ def read_organogram(path: str | os.PathLike[str], *, sheet: str | None = None) -
             "sources": [{"source": source["id"], "at": f"row {number}"}],
             "metadata": metadata,
         }
+        if eliminated:
+            bodies[body_id]["status"] = Status.DISSOLVED
         rows[body_id] = (file, number)
         reports.append((number, body_id, post, cells[reports_column]))
     edges: dict[tuple[str, str], dict[str, Any]] = {}

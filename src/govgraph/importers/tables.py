@@ -56,12 +56,15 @@ def refuse(file: str, line: int | None, message: str, column: int | None = None)
     raise StructureError([Problem(file, line or 1, column or 1, "", message)])
 
 
-def read_table_file(path: str | os.PathLike[str], *, sheet: str | None = None, what: str = "a table") -> Table:
-    """Read a CSV or XLSX file into a :class:`Table`."""
+def read_table_file(
+    path: str | os.PathLike[str], *, sheet: str | None = None, what: str = "a table", prefer: str | None = None
+) -> Table:
+    """Read a CSV or XLSX file into a :class:`Table`: of a workbook, ``sheet``, else the
+    first sheet whose name contains ``prefer`` (in any case), else the first sheet."""
     file = os.fspath(path)
     data = read_bytes(file, what)
     if data.startswith(b"PK\x03\x04") or Path(file).suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(file, data, sheet, what)
+        return _read_xlsx(file, data, sheet, what, prefer)
     return _read_csv(file, data, what)
 
 
@@ -156,7 +159,7 @@ def _columns(file: str, header: list[Any], what: str) -> list[str]:
     return columns
 
 
-def _read_xlsx(file: str, data: bytes, sheet: str | None, what: str) -> Table:
+def _read_xlsx(file: str, data: bytes, sheet: str | None, what: str, prefer: str | None = None) -> Table:
     try:
         import openpyxl
     except ImportError:
@@ -172,7 +175,8 @@ def _read_xlsx(file: str, data: bytes, sheet: str | None, what: str) -> Table:
             None,
             f"no sheet {sheet!r}{did_you_mean(sheet, values.sheetnames)}; sheets: {', '.join(values.sheetnames)}",
         )
-    name = sheet or values.sheetnames[0]
+    preferred = [n for n in values.sheetnames if prefer and prefer.casefold() in n.casefold()]
+    name = sheet or (preferred or values.sheetnames)[0]
     book, source = values[name], formulas[name]
     grid: list[list[Any]] = [list(row) for row in book.iter_rows(values_only=True)]
     for merged in book.merged_cells.ranges:  # a merged block shows its value in every cell
