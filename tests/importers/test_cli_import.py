@@ -86,6 +86,12 @@ def test_json_findings_carry_file_and_row(capsys: pytest.CaptureFixture[str]) ->
     }
     orphan = next(f for f in entry["findings"] if f["rule"] == "orphaned-group")
     assert (orphan["file"], orphan["row"]) == (str(HOCS), 4)
+    _, out, _ = _run(capsys, "import", "organogram", str(HOCS), "--format", "json", "--limit", "2")
+    [limited] = json.loads(out)["files"]
+    assert [f["rule"] for f in limited["findings"]] == ["dangling-reference"] * 2 + ["duplicate-id"] * 2 + [
+        "orphaned-group"
+    ] * 2 + ["self-reference"]
+    assert limited["summary"] == entry["summary"]  # the counts stay whole
 
 
 def test_output_writes_a_structure_that_loads_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

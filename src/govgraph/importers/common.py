@@ -39,7 +39,7 @@ def build(file: str, data: Mapping[str, Any]) -> Structure:
     except ValueError as error:
         if isinstance(error, StructureError):
             raise
-        refuse(file, None, f"could not be turned into a structure: {str(error).splitlines()[0:3]}")
+        refuse(file, None, "could not be turned into a structure: " + "; ".join(str(error).splitlines()[:3]))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
