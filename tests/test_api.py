@@ -17,6 +17,7 @@ def test_public_names_are_pinned() -> None:
         "Level",
         "Member",
         "Problem",
+        "Recommendation",
         "Relationship",
         "RelationshipKind",
         "RenderError",
@@ -24,11 +25,13 @@ def test_public_names_are_pinned() -> None:
         "Sector",
         "ServiceArea",
         "Source",
+        "Stage",
         "Status",
         "Structure",
         "StructureDiff",
         "StructureError",
         "UnknownBodyError",
+        "Update",
         "UsageError",
         "Waiver",
         "check",
@@ -73,6 +76,10 @@ def test_spec_rules_are_all_registered_with_their_default_severity() -> None:
         "excess-depth": "info",
         "scrutiny-conflict": "warning",
         "outside-lifetime": "warning",
+        "unowned-recommendation": "error",
+        "owner-outside-structure": "warning",
+        "stale-recommendation": "warning",
+        "overdue-recommendation": "warning",
     }
 
 

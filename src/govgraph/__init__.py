@@ -32,6 +32,7 @@ from .model import (
     Structure,
     Waiver,
 )
+from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = [
     "Area",
@@ -46,6 +47,7 @@ __all__ = [
     "Level",
     "Member",
     "Problem",
+    "Recommendation",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -53,11 +55,13 @@ __all__ = [
     "Sector",
     "ServiceArea",
     "Source",
+    "Stage",
     "Status",
     "Structure",
     "StructureDiff",
     "StructureError",
     "UnknownBodyError",
+    "Update",
     "UsageError",
     "Waiver",
     "check",

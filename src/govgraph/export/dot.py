@@ -36,7 +36,7 @@ from .quoting import HtmlLabel, attribute, dot_id, html
 from .selection import select, shown
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
 
-__all__ = ["Marks", "to_dot"]
+__all__ = ["Marks", "recommendation_marks", "to_dot"]
 
 #: Rows with more bodies than this are split into rows by area.
 ROW_LIMIT = 8
@@ -74,6 +74,29 @@ def highlight_marks(report: Report) -> Marks:
     if marks.bodies:
         marks.legend.append(("finding (see tooltip)", HIGHLIGHT))
     return marks
+
+
+def recommendation_marks(structure: Structure, marks: Marks) -> Marks:
+    """``marks`` plus a badge on each owner counting its open recommendations (SPEC §6),
+    which the tooltip lists; the other marks of a badged body are kept."""
+    from ..recommendations import open_by_owner
+
+    texts = {r.id: r.text for r in structure.recommendations}
+    bodies = {body_id: dict(attributes) for body_id, attributes in marks.bodies.items()}
+    notes = {body_id: list(lines) for body_id, lines in marks.notes.items()}
+    owned = open_by_owner(structure)
+    for owner, ids in owned.items():
+        badge = f"{len(ids)} open recommendation{'' if len(ids) == 1 else 's'}"
+        bodies.setdefault(owner, {})["xlabel"] = HtmlLabel(
+            f'<FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>● {badge}</B></FONT>'
+        )
+        notes.setdefault(owner, []).extend(f"open: {ident}: {texts[ident]}" for ident in ids)
+    legend = [*marks.legend, ("● n open recommendations", RECOMMENDATION_COLOUR)] if owned else marks.legend
+    return Marks(bodies, dict(marks.edges), notes, legend)
+
+
+#: The colour of recommendation badges: Paul Tol's "bright" purple, apart from the fills.
+RECOMMENDATION_COLOUR = "#AA3377"
 
 
 def _attributes(attributes: Mapping[str, str]) -> str:
@@ -316,6 +339,7 @@ def to_dot(
     legend: bool = True,
     config: Mapping[str, object] | None = None,
     marks: Marks | None = None,
+    recommendations: bool = False,
 ) -> str:
     """DOT source for a diagram of the structure, like Fig. 1 of the Devon paper.
 
@@ -323,7 +347,8 @@ def to_dot(
     the report given) on the diagram; ``focus`` and ``depth`` keep one body's
     neighbourhood; ``levels``, ``areas``, ``service_areas`` and ``kinds``
     filter bodies as :meth:`Structure.subset` does; ``dissolved="hide"``
-    leaves out dissolved bodies and relationships. The same input always gives
+    leaves out dissolved bodies and relationships; ``recommendations`` badges
+    each owner with its open recommendations. The same input always gives
     the same text. Cost: O(n + m) after the filters.
     """
     return (
@@ -340,7 +365,7 @@ def to_dot(
                 dissolved=dissolved,
                 legend=legend,
                 config=config,
-                marks=marks,
+                marks=recommendation_marks(structure, marks or Marks()) if recommendations else marks,
             )
         )
         + "\n"
@@ -367,9 +392,9 @@ def _lines(
         report = highlight if isinstance(highlight, Report) else check(structure, config=config)
         found = highlight_marks(report)
         marks = Marks(
-            {**found.bodies, **marks.bodies},
+            {key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies},
             {**found.edges, **marks.edges},
-            {**found.notes, **marks.notes},
+            {key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
             marks.legend + found.legend,
         )
     structure = select(
