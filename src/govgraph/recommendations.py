@@ -61,6 +61,15 @@ __all__ = [
 RULES = ("unowned-recommendation", "owner-outside-structure", "stale-recommendation", "overdue-recommendation")
 
 
+#: How the tracker's status column names each rule's finding.
+_STATUS = {
+    "unowned-recommendation": "unowned",
+    "owner-outside-structure": "owner outside",
+    "stale-recommendation": "stale",
+    "overdue-recommendation": "overdue",
+}
+
+
 def _stages(structure: Structure) -> dict[str, Stage]:
     return {stage.id: stage for stage in structure.stages}
 
@@ -117,7 +126,7 @@ def rows(structure: Structure, report: Report | None = None) -> list[dict[str, A
     if report is not None:
         for finding in report:
             if finding.rule in RULES and finding.key and not finding.waived:
-                flagged.setdefault(finding.key[0], []).append(finding.rule.split("-")[0])
+                flagged.setdefault(finding.key[0], []).append(_STATUS[finding.rule])
     table = []
     for recommendation in structure.recommendations:
         latest = recommendation.latest

@@ -50,13 +50,14 @@ class Marks:
 
     ``bodies`` and ``edges`` map a body id or a relationship key to DOT
     attributes; ``notes`` add to tooltips; ``legend`` adds legend rows
-    (label, colour).
+    (label, colour); ``badges`` add a line of marked text under a body's name.
     """
 
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    badges: dict[str, str] = field(default_factory=dict)
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -82,17 +83,14 @@ def recommendation_marks(structure: Structure, marks: Marks) -> Marks:
     from ..recommendations import open_by_owner
 
     texts = {r.id: r.text for r in structure.recommendations}
-    bodies = {body_id: dict(attributes) for body_id, attributes in marks.bodies.items()}
     notes = {body_id: list(lines) for body_id, lines in marks.notes.items()}
+    badges = dict(marks.badges)
     owned = open_by_owner(structure)
     for owner, ids in owned.items():
-        badge = f"{len(ids)} open recommendation{'' if len(ids) == 1 else 's'}"
-        bodies.setdefault(owner, {})["xlabel"] = HtmlLabel(
-            f'<FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>● {badge}</B></FONT>'
-        )
-        notes.setdefault(owner, []).extend(f"open: {ident}: {texts[ident]}" for ident in ids)
+        badges[owner] = f"● {len(ids)} open recommendation{'' if len(ids) == 1 else 's'}"
+        notes.setdefault(owner, []).extend(f"open recommendation {ident}: {texts[ident]}" for ident in ids)
     legend = [*marks.legend, ("● n open recommendations", RECOMMENDATION_COLOUR)] if owned else marks.legend
-    return Marks(bodies, dict(marks.edges), notes, legend)
+    return Marks(dict(marks.bodies), dict(marks.edges), notes, legend, badges)
 
 
 #: The colour of recommendation badges: Paul Tol's "bright" purple, apart from the fills.
@@ -107,7 +105,7 @@ def _citations(item: Body | Relationship) -> str:
     return "; ".join(citation.at or citation.source for citation in item.sources)
 
 
-def _body_label(body: Body, footnote: int | None) -> str:
+def _body_label(body: Body, footnote: int | None, badge: str | None = None) -> str:
     detail = kind_text(body.kind.value)
     cited = _citations(body)
     if cited:
@@ -115,7 +113,8 @@ def _body_label(body: Body, footnote: int | None) -> str:
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
     name = "<BR/>".join(html(line) for line in textwrap.wrap(body.name, WRAP, break_long_words=False) or [""])
     small = "<BR/>".join(html(line) for line in textwrap.wrap(detail, WRAP + 8, break_long_words=False))
-    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>')
+    extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>' if badge else ""
+    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>{extra}')
 
 
 def _body_tooltip(body: Body, notes: list[str]) -> str:
@@ -139,7 +138,11 @@ def _body_attributes(body: Body, footnote: int | None, marks: Marks) -> dict[str
         styles.append("rounded")
     if body.status is Status.PROPOSED:
         styles.append("dashed")
-    attributes = {"label": _body_label(body, footnote), **shape, "fillcolor": AUTHORITY_FILL[body.authority]}
+    attributes = {
+        "label": _body_label(body, footnote, marks.badges.get(body.id)),
+        **shape,
+        "fillcolor": AUTHORITY_FILL[body.authority],
+    }
     if body.status is Status.DISSOLVED:
         styles.append("dotted")
         attributes.update(fillcolor="#EEEEEE", fontcolor="#888888", color="#AAAAAA")
@@ -396,6 +399,7 @@ def _lines(
             {**found.edges, **marks.edges},
             {key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
             marks.legend + found.legend,
+            marks.badges,
         )
     structure = select(
         structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
