@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import random
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govgraph as gg
 from govgraph.cli import main
@@ -400,6 +402,29 @@ def test_recommendation_rules_never_crash_and_are_deterministic(s: gg.Structure)
     assert found() == found()
     write_tracker(gg.check(s), io.StringIO())
     assert len(rows(s)) == len(s.recommendations)
+
+
+@given(structures(max_bodies=6), st.randoms(use_true_random=False))
+def test_findings_do_not_depend_on_the_order_of_recommendations(s: gg.Structure, rng: random.Random) -> None:
+    shuffled = list(s.recommendations)
+    rng.shuffle(shuffled)
+    settings = {"stale_recommendation": {"as_of": dt.date(2030, 1, 1)}}
+
+    def found(structure: gg.Structure) -> list[tuple[object, ...]]:
+        return [(f.rule, f.bodies, f.key, f.message) for f in gg.check(structure, **settings)]
+
+    assert found(s.replace(recommendations=shuffled)) == found(s)
+
+
+@given(structures(max_bodies=6), st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2050, 12, 31)))
+def test_a_structure_on_any_day_is_valid(s: gg.Structure, day: dt.date) -> None:
+    try:
+        then = s.at(day)
+    except ValueError:  # no body stood that day
+        return
+    assert all(r.made <= day for r in then.recommendations)
+    assert all(u.date <= day for r in then.recommendations for u in r.updates)
+    gg.check(then)
 
 
 @given(structures(max_bodies=6), structures(max_bodies=6))
