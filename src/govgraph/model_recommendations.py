@@ -48,7 +48,22 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic_core import PydanticCustomError
 
 from ._hints import did_you_mean
-from .model import Citation, IsoDate, Loc, Metadata, Slug, Text, _date, _ids, _list, _Raw, _ref, _some, _text
+from .model import (
+    SLUG_PATTERN,
+    Citation,
+    IsoDate,
+    Loc,
+    Metadata,
+    Slug,
+    Text,
+    _date,
+    _ids,
+    _list,
+    _Raw,
+    _ref,
+    _some,
+    _text,
+)
 
 __all__ = ["Recommendation", "Stage", "StageId", "Update", "reference_problems"]
 
@@ -67,7 +82,7 @@ StageId = Annotated[
     Slug,
     BeforeValidator(_number_as_text),
     WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*$", "maxLength": 100}, {"type": "integer"}]}
+        {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN, "maxLength": 100}, {"type": "integer", "minimum": 0}]}
     ),
 ]
 

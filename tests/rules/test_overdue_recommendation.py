@@ -26,16 +26,16 @@ def test_past_due_and_not_achieved() -> None:
         "updates: [{date: 2008-02-01, stage: 2}, {date: 2008-03-01, stage: 4}]}",
         "{id: r2, text: Never heard of, made_by: panel, owners: [old], made: 2008-01-01, due: 2008-12-31}",
     )
-    assert found(text) == [  # findings sort by bodies: r2's owner is dissolved
-        (
-            [],
-            'recommendation r2 ("Never heard of") was due 2008-12-31 and, 1 day later (as of 2009-01-01), '
-            "has had no update",
-        ),
+    assert found(text) == [  # r2's only owner is dissolved: the finding names the body that made it
         (
             ["board", "network"],
             'recommendation r1 ("Report back") was due 2008-04-30 and, 246 days later (as of 2009-01-01), '
             "is at stage 4 (Not achieved – progress made acceptable)",
+        ),
+        (
+            ["panel"],
+            'recommendation r2 ("Never heard of") was due 2008-12-31 and, 1 day later (as of 2009-01-01), '
+            "has had no update",
         ),
     ]
 

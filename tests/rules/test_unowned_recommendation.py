@@ -23,7 +23,7 @@ def test_a_proposed_owner_counts_as_an_owner() -> None:
 
 def test_no_owner() -> None:
     text = tracked("{id: r1, text: Publish the plan, made_by: panel, made: 2008-01-01}")
-    assert found(text) == [([], 'recommendation r1 ("Publish the plan") has no owner', ("r1",))]
+    assert found(text) == [(["panel"], 'recommendation r1 ("Publish the plan") has no owner', ("r1",))]
 
 
 def test_every_owner_dissolved_names_them() -> None:
@@ -61,3 +61,15 @@ def test_a_waiver_on_the_dissolved_owner_accepts_it() -> None:
     text += "waivers:\n  - {rule: unowned-recommendation, bodies: [old], reason: handed to the new board}\n"
     [finding] = gg.check(structure(text)).by_rule(RULE)
     assert finding.waived and finding.reason == "handed to the new board"
+
+
+def test_a_waiver_for_one_recommendation_does_not_cover_an_ownerless_one() -> None:
+    text = tracked(
+        "{id: r1, text: Plan, made_by: panel, owners: [old], made: 2008-01-01}",
+        "{id: r2, text: Nobody's, made_by: panel, made: 2008-01-01}",
+    )
+    text += "waivers:\n  - {rule: unowned-recommendation, bodies: [old], reason: handed on}\n"
+    assert [(f.key, f.bodies, f.waived) for f in gg.check(structure(text)).by_rule(RULE)] == [
+        (("r1",), ["old"], True),
+        (("r2",), ["panel"], False),
+    ]

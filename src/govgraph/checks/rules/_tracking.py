@@ -8,7 +8,7 @@ from datetime import date
 from ...model_recommendations import Recommendation
 from ..context import Context
 
-__all__ = ["achieved_stages", "current_owners", "is_closed", "measured_from", "named"]
+__all__ = ["achieved_stages", "current_owners", "is_closed", "measured_from", "named", "subjects"]
 
 
 def achieved_stages(context: Context) -> set[str]:
@@ -25,6 +25,13 @@ def is_closed(recommendation: Recommendation, achieved: set[str]) -> bool:
 def current_owners(context: Context, recommendation: Recommendation) -> list[str]:
     """The owners that are active or proposed bodies, sorted."""
     return sorted(owner for owner in set(recommendation.owners) if owner in context.number)
+
+
+def subjects(context: Context, recommendation: Recommendation) -> tuple[str, ...]:
+    """A finding's bodies: the current owners, sorted, or when there are none the body
+    that made the recommendation, so that a finding always names a body (a waiver with
+    no bodies would otherwise match every such finding)."""
+    return tuple(current_owners(context, recommendation) or [recommendation.made_by])
 
 
 def measured_from(context: Context, option: date | None) -> date | None:

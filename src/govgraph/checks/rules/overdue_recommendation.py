@@ -3,7 +3,8 @@
 A recommendation past its ``due`` date should be at a stage the file counts
 as achieved. Judged on the structure's ``as_of`` (or the rule's ``as_of``
 option); silent when there is neither, and for recommendations with no
-``due``. One finding per recommendation; ``bodies`` are its current owners.
+``due``. One finding per recommendation; ``bodies`` are its current owners
+(the body that made it, when none is current).
 
 Options:
 
@@ -39,7 +40,7 @@ from pydantic import BaseModel, ConfigDict
 from ...recommendations import stage_label
 from ..context import Context, Hit
 from ..engine import rule
-from ._tracking import achieved_stages, current_owners, is_closed, measured_from, named
+from ._tracking import achieved_stages, is_closed, measured_from, named, subjects
 
 __all__ = ["ID", "OverdueRecommendationOptions", "overdue_recommendation"]
 
@@ -71,7 +72,7 @@ def overdue_recommendation(context: Context, options: OverdueRecommendationOptio
         where = f"is at stage {stage_label(stages[latest.stage])}" if latest is not None else "has had no update"
         late = (day - due).days
         yield Hit(
-            tuple(current_owners(context, recommendation)),
+            subjects(context, recommendation),
             f"{named(recommendation)} was due {due} and, {late} day{'' if late == 1 else 's'} later "
             f"(as of {day}), {where}",
             key=(recommendation.id,),

@@ -6,7 +6,8 @@ tracker that is not updated is not tracking. Measured from the last update
 (or, before the first, from the day the recommendation was made) to the
 structure's ``as_of``, or to the rule's ``as_of`` option when it is set. With
 neither, the rule is silent: a check never depends on the day it runs. One
-finding per recommendation; ``bodies`` are its current owners.
+finding per recommendation; ``bodies`` are its current owners (the body
+that made it, when none is current).
 
 Options:
 
@@ -41,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..context import Context, Hit
 from ..engine import rule
-from ._tracking import achieved_stages, current_owners, is_closed, measured_from, named
+from ._tracking import achieved_stages, is_closed, measured_from, named, subjects
 
 __all__ = ["ID", "StaleRecommendationOptions", "stale_recommendation"]
 
@@ -74,7 +75,7 @@ def stale_recommendation(context: Context, options: StaleRecommendationOptions) 
         if silence > options.max_days:
             since = f"last update {last}" if latest is not None else f"made {last}, never updated"
             yield Hit(
-                tuple(current_owners(context, recommendation)),
+                subjects(context, recommendation),
                 f"{named(recommendation)} has had no update for {silence} days ({since}; as of {day}, "
                 f"at most {options.max_days} allowed)",
                 key=(recommendation.id,),

@@ -4,7 +4,8 @@ Every recommendation needs an owner that still exists. One with no owner, or
 whose every owner is dissolved, has nobody to act on it or to answer for it
 to the body that made it: this is how a scrutiny board's recommendation falls
 through the cracks of a restructure. One finding per recommendation;
-``bodies`` are its dissolved owners (none when it names no owner).
+``bodies`` are its dissolved owners, or the body that made it when it names
+no owner.
 
 Options:
 
@@ -68,4 +69,4 @@ def unowned_recommendation(context: Context, options: UnownedRecommendationOptio
         else:
             are = "is" if len(gone) == 1 else "are all"
             why = f"has no current owner: {', '.join(gone)} {are} dissolved"
-        yield Hit(tuple(gone), f"{named(recommendation)} {why}", key=(recommendation.id,))
+        yield Hit(tuple(gone) or (recommendation.made_by,), f"{named(recommendation)} {why}", key=(recommendation.id,))
