@@ -207,6 +207,18 @@ def test_tracker_in_check_text(tmp_path, capsys: pytest.CaptureFixture[str]) -> 
     )
 
 
+def test_tracker_in_check_json(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TRACKED, encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)["files"]
+    assert [(r["id"], r["stage"], r["last_update"], r["status"]) for r in entry["recommendations"]] == [
+        ("r1", "2", "2008-09-01", "achieved"),
+        ("r2", "4", "2008-03-01", "open: overdue, stale"),
+    ]
+    assert "recommendations" not in gg.check(load().replace(recommendations=[])).to_dict()
+
+
 def test_no_tracker_without_recommendations() -> None:
     s = load().replace(recommendations=[])
     out = io.StringIO()
