@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import govgraph as gg
 from govgraph.cli import main
-from govgraph.recommendations import compare, rows, write_tracker
+from govgraph.recommendations import RULES, compare, rows, write_tracker
 from govgraph.strategies import structures
 
 TRACKED = """\
@@ -444,3 +444,42 @@ def test_diff_of_any_two_structures_compares_recommendations(a: gg.Structure, b:
     changes = compare(a, b)
     assert set(changes.added) == {r.id for r in b.recommendations} - {r.id for r in a.recommendations}
     json.dumps(changes.to_dict())
+
+
+def test_field_errors_and_reference_errors_are_reported_together() -> None:
+    text = TRACKED.replace("owners: [board]", "owners: board").replace(
+        "{date: 2008-09-01, stage: 2}", "5\n      - {date: 2008-13-01, stage: nope}"
+    )
+    assert errors(text) == [
+        "t.yaml:19:13: error: recommendations[0].owners: expected a list, got 'board' (str)",
+        "t.yaml:23:9: error: recommendations[0].updates[1]: expected a mapping (key: value), got 5 (a number)",
+        "t.yaml:24:16: error: recommendations[0].updates[2].date: '2008-13-01' is not a real date",
+        "t.yaml:24:35: error: recommendations[0].updates[2].stage: unknown stage 'nope'; stages: 2, 4",
+    ]
+
+
+def test_json_files_are_located_too() -> None:
+    data = json.loads(load().dumps("json"))
+    data["recommendations"][1]["owners"] = ["bored"]
+    text = json.dumps(data, indent=2)
+    with pytest.raises(gg.StructureError) as caught:
+        gg.loads(text, "json", filename="t.json")
+    [problem] = caught.value.errors
+    line = text.splitlines().index('        "bored"') + 1
+    assert str(problem) == (
+        f"t.json:{line}:9: error: recommendations[1].owners[0]: unknown body 'bored' (did you mean 'board'?); "
+        "bodies: board, council, panel"
+    )
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_the_docs_pass_and_fail_examples_do(rule_id: str) -> None:
+    import re
+    import textwrap
+
+    doc = gg.registry.get_rule(rule_id).doc
+    examples = re.findall(r"^(PASS|FAIL)[^\n]*::\n\n((?:    [^\n]*\n|\n)+)", doc, flags=re.M)
+    assert {kind for kind, _ in examples} == {"PASS", "FAIL"}
+    for kind, block in examples:
+        s = gg.loads("govgraph: 1\nname: Doc\n" + textwrap.dedent(block))
+        assert bool(gg.check(s).by_rule(rule_id)) == (kind == "FAIL"), (rule_id, kind)

@@ -14,6 +14,9 @@ PASS (achieved before the structure's date)::
 
     as_of: 2009-01-01
     stages: [{id: open, name: Open}, {id: done, name: Done, achieved: true}]
+    bodies:
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
+      - {id: board, name: Board, kind: board}
     recommendations:
       - {id: r1, text: Report back, made_by: panel, owners: [board], made: 2008-01-01, due: 2008-04-30,
          updates: [{date: 2008-04-15, stage: done}]}
@@ -22,6 +25,9 @@ FAIL (due in April 2008, still open in January 2009)::
 
     as_of: 2009-01-01
     stages: [{id: open, name: Open}, {id: done, name: Done, achieved: true}]
+    bodies:
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
+      - {id: board, name: Board, kind: board}
     recommendations:
       - {id: r1, text: Report back, made_by: panel, owners: [board], made: 2008-01-01, due: 2008-04-30,
          updates: [{date: 2008-02-01, stage: open}]}

@@ -18,6 +18,9 @@ PASS (updated 60 days before the structure's date)::
 
     as_of: 2008-06-01
     stages: [{id: open, name: Open}]
+    bodies:
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
+      - {id: board, name: Board, kind: board}
     recommendations:
       - {id: r1, text: Publish the plan, made_by: panel, owners: [board], made: 2008-01-01,
          updates: [{date: 2008-04-02, stage: open}]}
@@ -26,6 +29,9 @@ FAIL (no update for 367 days)::
 
     as_of: 2009-01-03
     stages: [{id: open, name: Open}]
+    bodies:
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
+      - {id: board, name: Board, kind: board}
     recommendations:
       - {id: r1, text: Publish the plan, made_by: panel, owners: [board], made: 2008-01-01,
          updates: [{date: 2008-01-02, stage: open}]}
