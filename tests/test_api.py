@@ -19,6 +19,7 @@ def test_public_names_are_pinned() -> None:
         "Level",
         "Member",
         "Problem",
+        "Recommendation",
         "Relationship",
         "RelationshipKind",
         "RenderError",
@@ -26,12 +27,14 @@ def test_public_names_are_pinned() -> None:
         "Sector",
         "ServiceArea",
         "Source",
+        "Stage",
         "Status",
         "Structure",
         "StructureDiff",
         "StructureError",
         "TableMapping",
         "UnknownBodyError",
+        "Update",
         "UsageError",
         "Waiver",
         "check",
@@ -79,6 +82,10 @@ def test_spec_rules_are_all_registered_with_their_default_severity() -> None:
         "excess-depth": "info",
         "scrutiny-conflict": "warning",
         "outside-lifetime": "warning",
+        "unowned-recommendation": "error",
+        "owner-outside-structure": "warning",
+        "stale-recommendation": "warning",
+        "overdue-recommendation": "warning",
     }
 
 

@@ -33,6 +33,7 @@ from .model import (
     Structure,
     Waiver,
 )
+from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = [
     "Area",
@@ -49,6 +50,7 @@ __all__ = [
     "Level",
     "Member",
     "Problem",
+    "Recommendation",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -56,12 +58,14 @@ __all__ = [
     "Sector",
     "ServiceArea",
     "Source",
+    "Stage",
     "Status",
     "Structure",
     "StructureDiff",
     "StructureError",
     "TableMapping",
     "UnknownBodyError",
+    "Update",
     "UsageError",
     "Waiver",
     "check",

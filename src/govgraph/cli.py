@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
             f"--{option}", action="append", metavar="ID", help=f"draw only bodies of this {what} (repeatable)"
         )
     drawing.add_argument("--hide-dissolved", action="store_true", help="leave out dissolved bodies and relationships")
+    drawing.add_argument(
+        "--recommendations",
+        action="store_true",
+        help="badge each owner with its open recommendations (SVG/PNG/PDF/DOT)",
+    )
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
     comparing.add_argument("old", metavar="OLD")
@@ -214,6 +219,10 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
         out.write(f"  waived ({len(report.waived)}):\n")
         for (rule_id, reason), bodies in waived.items():
             out.write(f"    {rule_id}: {', '.join(bodies)}: {reason}\n")
+    if report.structure.recommendations:
+        from .recommendations import write_tracker
+
+        write_tracker(report, out)
     out.write(f"  {report.tally}\n")
 
 
@@ -260,6 +269,7 @@ def _render(arguments: argparse.Namespace) -> int:
         service_areas=arguments.service_area,
         kinds=arguments.kind,
         dissolved="hide" if arguments.hide_dissolved else "show",
+        recommendations=arguments.recommendations,
     )
     if text is not None:
         sys.stdout.write(text)

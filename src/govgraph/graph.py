@@ -41,6 +41,7 @@ from typing import Any
 import networkx as nx
 
 from .model import Body, Relationship, Structure
+from .recommendations import standing_on, within
 
 __all__ = [
     "at",
@@ -224,8 +225,8 @@ def subset(
 
     A body passes ``levels`` when it is on one of them, ``areas`` and
     ``service_areas`` when it covers one of them, ``kinds`` when it is of one
-    of them, ``bodies`` when its id is listed. Relationships and waivers are
-    kept where all their bodies are kept; a member that is a body left out
+    of them, ``bodies`` when its id is listed. Relationships, waivers and
+    recommendations are kept where all their bodies are kept; a member that is a body left out
     becomes a named member, so the result is a valid structure.
     """
     wanted = {
@@ -260,6 +261,8 @@ def _restricted(
     out becomes a named member, so the result is a valid structure."""
     ids = {body.id for body in bodies}
     names = {body.id: body.name for body in structure.bodies}
+    if "recommendations" not in changes:
+        changes["recommendations"] = within(structure.recommendations, ids)
 
     def members_kept(body: Body) -> Body:
         members = [
@@ -284,7 +287,9 @@ def at(structure: Structure, day: date) -> Structure:
     Keeps the bodies and relationships established on or before ``day`` (or
     undated) and not dissolved by then, and relationships only where both
     ends are kept; a member that is a body gone by then is kept by name, as
-    :func:`subset` does; sets ``as_of`` to ``day``. O(n + m).
+    :func:`subset` does; recommendations made by then are kept with their
+    updates of by then, less the owners gone (see
+    :func:`govgraph.recommendations.standing_on`); sets ``as_of`` to ``day``. O(n + m).
     """
 
     def standing(item: Body | Relationship) -> bool:
@@ -295,7 +300,14 @@ def at(structure: Structure, day: date) -> Structure:
     bodies = [body for body in structure.bodies if standing(body)]
     if not bodies:
         raise ValueError(f"no body of '{structure.name}' stood on {day}")
-    return _restricted(structure, bodies, [r for r in structure.relationships if standing(r)], as_of=day)
+    recommendations = standing_on(structure.recommendations, {body.id for body in bodies}, day)
+    return _restricted(
+        structure,
+        bodies,
+        [r for r in structure.relationships if standing(r)],
+        as_of=day,
+        recommendations=recommendations,
+    )
 
 
 def became(structure: Structure, body_id: str) -> list[str]:

@@ -177,7 +177,13 @@ def _keys_held(structure: Structure) -> int | None:
     count += _given([structure]) + _given(bodies) + _given(relations)
     count += _given(_flat(map(get.MEMBERS, bodies)))
     count += _given(_flat(map(get.SOURCES, bodies))) + _given(_flat(map(get.SOURCES, relations)))
+    recommendations = structure.recommendations
+    if recommendations or structure.stages:
+        updates = list(_flat(map(get.UPDATES, recommendations)))
+        count += _given(structure.stages) + _given(recommendations) + _given(updates)
+        count += _given(_flat(map(get.SOURCES, recommendations))) + _given(_flat(map(get.SOURCES, updates)))
     free = [structure.checks, structure.metadata]
+    free += filter(None, map(get.METADATA, recommendations))
     free += filter(None, map(get.METADATA, bodies))
     free += filter(None, map(get.METADATA, relations))
     for value in free:

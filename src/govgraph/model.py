@@ -359,6 +359,8 @@ class Structure(BaseModel):
     service_areas: list[ServiceArea] = Field(default_factory=list)
     bodies: list[Body] = Field(min_length=1)
     relationships: list[Relationship] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list, description="the scale recommendations are tracked on")
+    recommendations: list[Recommendation] = Field(default_factory=list)
     checks: dict[StrictStr, Any] = Field(default_factory=dict)
     waivers: list[Waiver] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=dict)
@@ -547,6 +549,12 @@ class Structure(BaseModel):
         from .loading import dumps
 
         return dumps(self, format=format)
+
+    def recommendations_frame(self) -> Any:
+        """The recommendations tracker as a pandas DataFrame; see :func:`govgraph.recommendations.frame`."""
+        from .recommendations import frame
+
+        return frame(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Jupyter shows a structure as its diagram (SVG), or as Mermaid without Graphviz."""
@@ -910,4 +918,12 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
                 problems.append((("waivers", index, "rule"), registry.unknown_rule_message(rule_id)))
         for position, body_id in enumerate(_list(waiver.bodies)):
             _ref(problems, ("waivers", index, "bodies", position), body_id, bodies, "body")
+    problems.extend(_recommendation_problems(data, bodies, sources))
     return problems
+
+
+# Recommendations (SPEC §6) have their own module, built on the types above.
+from .model_recommendations import Recommendation, Stage  # noqa: E402
+from .model_recommendations import reference_problems as _recommendation_problems  # noqa: E402
+
+Structure.model_rebuild()
