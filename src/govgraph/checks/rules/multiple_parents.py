@@ -8,8 +8,20 @@ finding per such body; ``bodies`` is the body, then its parents.
 
 Options: none.
 
+PASS::
+
+    bodies:
+      - {id: committee, name: Committee, kind: committee}
+      - {id: lig, name: Local Implementation Group, kind: sub_group}
+    relationships:
+      - {source: lig, kind: sub_group_of, target: committee}
+
 FAIL::
 
+    bodies:
+      - {id: committee, name: Committee, kind: committee}
+      - {id: team, name: Team, kind: other}
+      - {id: lig, name: Local Implementation Group, kind: sub_group}
     relationships:
       - {source: lig, kind: sub_group_of, target: committee}
       - {source: lig, kind: sub_group_of, target: team}
