@@ -8,6 +8,7 @@ this test covers the Markdown read on a forge or in a clone as well.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -73,10 +74,19 @@ OUTSIDE = re.compile("|".join([r"\.\./" + "shared", "/work" + "/", r"\bseeds? " 
 TEXT_SUFFIXES = {".md", ".py", ".yaml", ".yml", ".toml", ".cfg", ".txt", ".json", ".ipynb", ".csv", ".tsv", ""}
 
 
+def _files() -> list[Path]:
+    """The repository's files, not descending into virtual environments, caches or the site."""
+    found = []
+    for folder, subfolders, names in os.walk(ROOT):
+        subfolders[:] = [name for name in subfolders if not _skipped(Path(folder, name))]
+        found += [Path(folder, name) for name in names if not _skipped(Path(folder, name))]
+    return found
+
+
 def test_nothing_refers_to_files_outside_the_repository() -> None:
     offending = []
-    for path in sorted(ROOT.rglob("*")):
-        if not path.is_file() or _skipped(path) or path.suffix not in TEXT_SUFFIXES or path.stat().st_size > 2_000_000:
+    for path in sorted(_files()):
+        if path.suffix not in TEXT_SUFFIXES or path.stat().st_size > 2_000_000:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             if OUTSIDE.search(line):
