@@ -60,6 +60,7 @@ lock:
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_queries.py
+	$(BIN)/python benchmarks/bench_import.py
 
 # The documentation site, into site/ (mkdocs.yml; strict: a broken link or missing page fails).
 docs: graphviz $(VENV)/.installed-dev
@@ -87,3 +88,8 @@ $(VENV)/.installed-dev: pyproject.toml $(LOCK) | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .venv-latest .venv-lock build .mypy_cache .ruff_cache .hypothesis
+
+# -- issue 12: the import benchmark (all 116 organograms of 2013 + every rule) --------
+.PHONY: bench-import
+bench-import: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_import.py

@@ -43,8 +43,8 @@ def test_good_file_loads() -> None:
         pytest.param(
             GOOD.replace("kind: task_group", "kind: taskgroup"),
             "f.yaml:5:36: error: bodies[1].kind: 'taskgroup' is not a valid body kind (did you mean 'task_group'?); "
-            "expected one of: board, committee, executive_group, forum, local_planning_group, network, other, "
-            "partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
+            "expected one of: board, committee, executive_group, forum, local_planning_group, network, "
+            "organisation, other, partnership, post, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
             id="bad-enum",
         ),
         pytest.param(

@@ -14,6 +14,7 @@ from .errors import (
     UsageError,
 )
 from .export import render, to_dot, to_mermaid
+from .importers import Imported, ImportFinding, TableMapping, read_govuk, read_organogram, read_table
 from .loading import dump, dumps, load, loads
 from .model import (
     Area,
@@ -43,6 +44,8 @@ __all__ = [
     "GovgraphError",
     "GraphvizNotFound",
     "Hit",
+    "ImportFinding",
+    "Imported",
     "Level",
     "Member",
     "Problem",
@@ -57,6 +60,7 @@ __all__ = [
     "Structure",
     "StructureDiff",
     "StructureError",
+    "TableMapping",
     "UnknownBodyError",
     "UsageError",
     "Waiver",
@@ -66,6 +70,9 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "read_govuk",
+    "read_organogram",
+    "read_table",
     "render",
     "rule",
     "to_dot",

@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     comparing.add_argument("--config", metavar="FILE", help="rule settings")
 
     commands.add_parser("schema", help="print the JSON Schema of the structure format, for editors")
+
+    from .importers.command import add_arguments as add_import_arguments
+
+    importing = commands.add_parser("import", help="turn organograms, registers and spreadsheets into structures")
+    add_import_arguments(importing, _Parser)
     return parser
 
 
@@ -101,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _render,
         "diff": _diff,
         "schema": _schema,
+        "import": _import,
     }
     try:
         return commands[arguments.command](arguments)
@@ -298,6 +304,13 @@ def _schema(arguments: argparse.Namespace) -> int:
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from .importers.command import run
+
+    config = load_config(arguments.config) if arguments.config else None
+    return run(arguments, config, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ would be valid, as one :class:`~govgraph.errors.StructureError`.
 ... ''', filename="x.yaml")
 Traceback (most recent call last):
   ...
-govgraph.errors.StructureError: x.yaml:5:28: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
+govgraph.errors.StructureError: x.yaml:5:28: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, organisation, other, partnership, post, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
 x.yaml:5:49: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
 """
 
@@ -362,7 +362,7 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
             loc,
             False,
             (
-                f"{value!r} is not a valid id: use at most 100 lower-case letters, digits, '.', '_' and '-', "
+                f"{value!r} is not a valid id: use at most 100 letters, digits, '.', '_' and '-', "
                 "starting with a letter or digit"
             ),
         )

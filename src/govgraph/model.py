@@ -90,6 +90,8 @@ class BodyKind(StrEnum):
     NETWORK = "network"
     SCRUTINY_BODY = "scrutiny_body"
     OTHER = "other"
+    ORGANISATION = "organisation"
+    POST = "post"
 
 
 class Authority(StrEnum):
@@ -172,8 +174,9 @@ def _describe(value: object) -> str:
     return f"{value!r} ({type(value).__name__})"
 
 
-# Constraints pydantic checks natively: a slug's shape, and text that is not blank.
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# Constraints pydantic checks natively: a slug's shape (case-sensitive: register codes
+# such as ``RGT01`` are ids as written), and text that is not blank.
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=100)]
 IsoDate = Annotated[
     date,

@@ -37,8 +37,8 @@ from .model import (
 
 __all__ = ["ids", "json_values", "structures", "structures_with_defect", "texts"]
 
-ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,11}", fullmatch=True)
-"""Valid ids (slugs)."""
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,11}", fullmatch=True)
+"""Valid ids: case-sensitive, so upper case too (register codes such as RGT01)."""
 
 texts = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
 """Non-blank text in any script."""
