@@ -22,7 +22,7 @@ define suite
 	$(1)/pytest -q
 endef
 
-.PHONY: demo test test-latest lock lint bench graphviz clean
+.PHONY: demo test test-latest lock lint bench graphviz clean docs
 
 demo: graphviz $(VENV)/.installed
 	$(BIN)/govgraph check examples/devon/devon.yaml
@@ -32,6 +32,7 @@ demo: graphviz $(VENV)/.installed
 
 test: graphviz $(VENV)/.installed-dev
 	$(call suite,$(BIN))
+	$(MAKE) --no-print-directory docs
 
 # The newest releases of everything, in a venv of its own; the lock is not consulted.
 test-latest: graphviz
@@ -60,6 +61,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_import.py
+
+# The documentation site, into site/ (mkdocs.yml; strict: a broken link or missing page fails).
+docs: graphviz $(VENV)/.installed-dev
+	$(BIN)/ruff check docs/hooks
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \

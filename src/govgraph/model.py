@@ -499,6 +499,8 @@ class Structure(BaseModel):
     def below(self, body_id: str) -> list[str]:
         """What sits under this body? Every body with an upward route to it.
 
+        Examples
+        --------
         >>> import govgraph as gg
         >>> s = gg.load("examples/devon/devon.yaml")
         >>> [b for b in s.below("spg-mh") if b.startswith("emg")]

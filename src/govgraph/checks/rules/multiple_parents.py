@@ -14,8 +14,20 @@ Options:
 - ``kinds``: the relationship kinds that make a parent (default
   ``[sub_group_of, reports_to]``; ``[sub_group_of]`` counts sub-groups only)
 
+PASS::
+
+    bodies:
+      - {id: committee, name: Committee, kind: committee}
+      - {id: lig, name: Local Implementation Group, kind: sub_group}
+    relationships:
+      - {source: lig, kind: sub_group_of, target: committee}
+
 FAIL::
 
+    bodies:
+      - {id: committee, name: Committee, kind: committee}
+      - {id: team, name: Team, kind: other}
+      - {id: lig, name: Local Implementation Group, kind: sub_group}
     relationships:
       - {source: lig, kind: sub_group_of, target: committee}
       - {source: lig, kind: reports_to, target: team}
