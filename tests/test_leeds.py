@@ -1,4 +1,4 @@
-"""The Leeds example's recommendations (seed 002): the tracker and findings its
+"""The Leeds example's recommendations (from the tracking paper, "002"): the tracker and findings its
 README shows, and the restructure that leaves a recommendation unowned."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest
 def test_every_recommendation_of_the_paper_with_its_stage() -> None:
     leeds = gg.load(LEEDS / "leeds.yaml")
     paper = (LEEDS / "leeds.yaml").read_text(encoding="utf-8")
-    assert paper  # the stages below are those seed 002 gives, recommendation by recommendation
+    assert paper  # the stages below are those the tracking paper ("002") gives, recommendation by recommendation
     stages = {r.id: r.latest.stage for r in leeds.recommendations if r.latest is not None}
     assert stages == {"rec-1": "2", "rec-2": "4", "rec-3": "2", "rec-4": "4", "rec-5": "4", "rec-6": "2"}
     assert {stage.id: stage.achieved for stage in leeds.stages} == {"4": False, "2": True}
