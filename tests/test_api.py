@@ -37,10 +37,16 @@ def test_public_names_are_pinned() -> None:
         "dumps",
         "load",
         "loads",
+        "read_graphml",
         "render",
         "rule",
+        "to_csv",
         "to_dot",
+        "to_gexf",
+        "to_graphml",
         "to_mermaid",
+        "to_org_turtle",
+        "to_popolo",
     ]
 
 

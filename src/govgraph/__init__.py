@@ -14,6 +14,7 @@ from .errors import (
     UsageError,
 )
 from .export import render, to_dot, to_mermaid
+from .interchange import read_graphml, to_csv, to_gexf, to_graphml, to_org_turtle, to_popolo
 from .loading import dump, dumps, load, loads
 from .model import (
     Area,
@@ -66,10 +67,16 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "read_graphml",
     "render",
     "rule",
+    "to_csv",
     "to_dot",
+    "to_gexf",
+    "to_graphml",
     "to_mermaid",
+    "to_org_turtle",
+    "to_popolo",
 ]
 
 __version__ = "0.1.0"

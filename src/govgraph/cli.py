@@ -84,6 +84,19 @@ def _parser() -> argparse.ArgumentParser:
     comparing.add_argument("--config", metavar="FILE", help="rule settings")
 
     commands.add_parser("schema", help="print the JSON Schema of the structure format, for editors")
+
+    exporting = commands.add_parser(
+        "export", help="write a structure for other tools: GraphML, GEXF, CSV tables, W3C ORG Turtle, Popolo JSON"
+    )
+    exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument("--to", required=True, choices=["graphml", "gexf", "csv", "org-ttl", "popolo"])
+    exporting.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, a folder for csv, '-' for standard output (default: FILE with the format's suffix)",
+    )
+    exporting.add_argument("--base", metavar="IRI", help="the IRI the Turtle's IRIs start with (org-ttl only)")
     return parser
 
 
@@ -101,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _render,
         "diff": _diff,
         "schema": _schema,
+        "export": _export,
     }
     try:
         return commands[arguments.command](arguments)
@@ -298,6 +312,41 @@ def _schema(arguments: argparse.Namespace) -> int:
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .interchange import CSV_FILES, default_output, export, export_text
+
+    structure = load(arguments.file)
+    if arguments.output == "-":
+        if arguments.to == "csv":
+            raise UsageError("csv writes a folder of tables: give the folder with -o")
+        sys.stdout.write(_exporting(lambda: export_text(structure, to=arguments.to, base=arguments.base), arguments))
+        return EXIT_OK
+    output = Path(arguments.output) if arguments.output else default_output(arguments.file, arguments.to)
+    targets = [output / name for name in CSV_FILES] if arguments.to == "csv" else [output]
+    if any(path.resolve() == Path(arguments.file).resolve() for path in targets):
+        raise UsageError(f"{output} would overwrite the input {arguments.file}: choose another -o")
+    paths = _exporting(lambda: export(structure, output, to=arguments.to, base=arguments.base), arguments)
+    for path in paths:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _exporting(write: Callable[[], Any], arguments: argparse.Namespace) -> Any:
+    """Run ``write``: a structure the format cannot hold is reported against FILE,
+    a missing optional library as a usage error naming the extra to install."""
+    from dataclasses import replace
+
+    from .errors import UsageError
+
+    try:
+        return write()
+    except StructureError as error:
+        raise StructureError([replace(p, file=p.file or arguments.file) for p in error.errors]) from None
+    except ImportError as error:
+        raise UsageError(str(error)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover
