@@ -80,3 +80,10 @@ $(VENV)/.installed-dev: pyproject.toml $(LOCK) | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .venv-latest .venv-lock build .mypy_cache .ruff_cache .hypothesis
+
+# --- Export benchmarks (issue 13): `make bench` also times every export format
+# on a synthetic structure of 10,000 bodies and 25,000 relationships.
+.PHONY: bench-export
+bench: bench-export
+bench-export: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_export.py

@@ -74,6 +74,20 @@ def default_output(file: str | os.PathLike[str], to: str) -> Path:
     return path.with_name(path.stem + FORMATS[_chosen(to)])
 
 
+def _check_target(path: Path, *, folder: bool) -> None:
+    """Say plainly what is wrong with where the output is to go, before writing."""
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise UsageError(f"{path} is a file: csv writes a folder of tables, give a folder with -o")
+        if not path.parent.is_dir():
+            raise UsageError(f"cannot make the folder {path}: {path.parent} does not exist")
+        return
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give the name of the file to write")
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
+
+
 def export_text(structure: Structure, *, to: str, base: str | None = None) -> str:
     """The text of a one-file format (all but ``csv``)."""
     chosen = _chosen(to)
@@ -105,6 +119,7 @@ def export(
     chosen = _chosen(to)
     if base is not None and chosen != "org-ttl":
         raise UsageError("--base is for --to org-ttl only")
+    _check_target(Path(path), folder=chosen == "csv")
     if chosen == "csv":
         return to_csv(structure, path, report=report)
     return [write_atomically(path, export_text(structure, to=chosen, base=base))]

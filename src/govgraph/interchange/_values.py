@@ -14,6 +14,7 @@ their given order, so every export writes it the same way:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import types
@@ -41,6 +42,7 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+@functools.cache
 def json_fields(model: type[BaseModel]) -> frozenset[str]:
     """The fields of ``model`` that hold a list or a mapping (written as JSON text),
     by their names as written in a file (``as_of`` rather than ``as_of_date``)."""

@@ -13,15 +13,17 @@ What maps to what (``docs/export.md`` has the full table):
 - ``sub_group_of`` is ``org:subOrganizationOf``, ``reports_to`` is ``org:reportsTo``,
   ``accountable_to`` is ``org:reportsTo`` and ``gg:accountableTo``, the other
   kinds ``org:linkedTo`` and a ``gg:`` property of their own (``gg:coordinates``,
-  …, each declared ``rdfs:subPropertyOf`` its ORG property); every relationship
-  is also described by an ``rdf:Statement`` with its kind, status, dates, note and sources;
+  …, each declared ``rdfs:subPropertyOf`` its ORG property); a relationship that
+  is not active, or has dates, a note, sources or metadata, is also described by an
+  ``rdf:Statement`` with its kind, status, dates, note and sources;
 - ``replaced_by`` is an ``org:ChangeEvent`` with ``org:originalOrganization`` and
   ``org:resultingOrganization`` (and ``org:changedBy``/``org:resultedFrom`` on the bodies);
 - a member is an ``org:Membership`` (``org:member``, ``org:organization``, ``org:role``).
 
 IRIs are ``BASE`` followed by ``body/ID``, ``source/ID``, ``area/ID``,
-``service-area/ID``, ``level/ID``, ``membership/BODY/N``, ``change/SOURCE/TARGET``
-and ``relationship/SOURCE/KIND/TARGET``. ``BASE`` defaults to
+``service-area/ID``, ``level/ID``, ``membership/BODY%2FN`` (with ``%2Fmember`` and
+``%2Frole`` for its member and role), ``change/SOURCE%2FTARGET`` and
+``relationship/SOURCE%2FKIND%2FTARGET``. ``BASE`` defaults to
 ``urn:govgraph:NAME/``, where ``NAME`` is the structure's name in lower case
 with runs of other characters than letters and digits as ``-``; the structure
 itself is ``BASE``. No blank nodes: the same structure and base give the same
@@ -132,7 +134,10 @@ def to_org_turtle(structure: Structure, *, base: str | None = None) -> str:
         graph.bind(name.replace("-", ""), Namespace(space))
 
     def iri(collection: str, *parts: str) -> Any:
-        return URIRef(prefix + collection + "/" + "/".join(quote(part, safe="") for part in parts))
+        # One path segment after the collection, its parts joined by an encoded '/'
+        # (%2F, which no encoded id holds): rdflib's serializer indexes every distinct
+        # namespace, and one per body would make writing quadratic in the bodies.
+        return URIRef(prefix + collection + "/" + "%2F".join(quote(part, safe="") for part in parts))
 
     def day(value: date) -> Any:
         return Literal(value.isoformat(), datatype=XSD.date)
@@ -197,7 +202,8 @@ def to_org_turtle(structure: Structure, *, base: str | None = None) -> str:
         add((node, DCTERMS.identifier, Literal(body.id)))
         add((node, ORG.classification, URIRef(f"urn:govgraph:kind:{kind}")))
         add((node, GG.status, Literal(body.status.value)))
-        add((node, GG.sovereign, Literal(body.sovereign)))
+        if body.sovereign:
+            add((node, GG.sovereign, Literal(True)))
         if body.authority is not None:
             add((node, GG.authority, Literal(body.authority.value)))
         if body.level is not None:
@@ -262,6 +268,9 @@ def to_org_turtle(structure: Structure, *, base: str | None = None) -> str:
             add((source, predicate, target))
             if own is not None:
                 add((source, GG[own], target))
+        described = relation.status.value != "active" or relation.established or relation.dissolved
+        if not (described or relation.note is not None or relation.sources or relation.metadata):
+            continue  # the ORG triple (and the gg: one) say all there is
         statement = iri("relationship", relation.source, kind, relation.target)
         add((statement, RDF.type, RDF.Statement))
         add((statement, RDF.subject, source))
