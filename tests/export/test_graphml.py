@@ -194,3 +194,30 @@ def test_bad_graphml_is_reported_with_file_line_and_column(write) -> None:
     with pytest.raises(gg.StructureError) as caught:
         gg.read_graphml(broken)
     assert str(caught.value).startswith(f"{broken}:3:3: error: not GraphML: mismatched tag")
+
+
+def test_a_list_attribute_that_is_not_json_is_reported_at_its_node(write) -> None:
+    path = write(
+        "lists.graphml",
+        """\
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="d0" for="node" attr.name="areas" attr.type="string"/>
+          <graph edgedefault="directed">
+            <node id="a"><data key="d0">devon, exeter</data></node>
+          </graph>
+        </graphml>
+        """,
+    )
+    with pytest.raises(gg.StructureError) as caught:
+        gg.read_graphml(path)
+    assert str(caught.value) == (
+        f"{path}:5:5: error: node a: areas: not JSON text (Expecting value); lists and mappings are written as JSON"
+    )
+
+
+def test_a_graph_without_nodes_is_an_error_not_a_crash(write) -> None:
+    path = write("empty.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph/></graphml>\n')
+    with pytest.raises(gg.StructureError) as caught:
+        gg.read_graphml(path)
+    assert str(caught.value) == f"{path}:1:56: error: bodies: a structure needs at least one body"

@@ -189,7 +189,7 @@ def read_graphml(path: str | os.PathLike[str]) -> Structure:
     try:
         return Structure.model_validate(data)
     except ValidationError as error:
-        raise StructureError(_problems(error, file, data, body_lines, edge_lines)) from None
+        raise StructureError(_problems(error, file, data, body_lines, edge_lines, places.graph)) from None
 
 
 def _problem(file: str, where: tuple[int, int] | None, path: str, message: str) -> Problem:
@@ -213,13 +213,14 @@ def _problems(
     data: dict[str, Any],
     body_lines: list[tuple[int, int] | None],
     edge_lines: list[tuple[int, int] | None],
+    graph_line: tuple[int, int] | None,
 ) -> list[Problem]:
     from ..loading import _explain, format_path
 
     problems = []
     for detail in error.errors(include_url=False):
         loc, _, message = _explain(detail)
-        where: tuple[int, int] | None = None
+        where = graph_line
         path = format_path(loc)
         if len(loc) >= 2 and loc[0] == "bodies" and isinstance(loc[1], int):
             where = body_lines[loc[1]]
