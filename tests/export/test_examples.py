@@ -1,0 +1,36 @@
+"""Every worked example goes through every format: GraphML back to an equal structure,
+the others read by their own clients."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+
+import govgraph as gg
+from govgraph.interchange import gexf_text, popolo_text
+
+from ..conftest import ROOT
+from .test_popolo import schema_errors
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_in_every_format(path: Path, tmp_path: Path) -> None:
+    s = gg.load(path)
+    assert gg.read_graphml(gg.to_graphml(s, tmp_path / "s.graphml")) == s
+    gexf = nx.read_gexf(io.BytesIO(gexf_text(s).encode("utf-8")))
+    assert (gexf.number_of_nodes(), gexf.number_of_edges()) == (len(s.bodies), len(s.relationships))
+    turtle = rdflib.Graph().parse(data=gg.to_org_turtle(s), format="turtle")
+    sub = sum(1 for _ in turtle.subject_objects(rdflib.URIRef("http://www.w3.org/ns/org#subOrganizationOf")))
+    assert sub == sum(r.kind.value == "sub_group_of" for r in s.relationships)
+    assert schema_errors(json.loads(popolo_text(s))) == []
+    gg.to_csv(s, tmp_path / "tables")
+    with (tmp_path / "tables" / "bodies.csv").open(encoding="utf-8", newline="") as stream:
+        assert [row["id"] for row in csv.DictReader(stream)] == [b.id for b in s.bodies]
