@@ -143,10 +143,11 @@ def test_a_graphml_file_from_another_tool_reads_with_its_extra_attributes_in_met
           <key id="d0" for="node" attr.name="label" attr.type="string"/>
           <key id="d1" for="node" attr.name="colour" attr.type="string"/>
           <key id="d2" for="edge" attr.name="kind" attr.type="string"/>
+          <key id="d3" for="edge" attr.name="label" attr.type="string"/>
           <graph edgedefault="directed">
             <node id="n0"><data key="d0">Council</data><data key="d1">red</data></node>
             <node id="n1"><data key="d0">Board</data></node>
-            <edge source="n1" target="n0"><data key="d2">reports_to</data></edge>
+            <edge source="n1" target="n0"><data key="d2">reports_to</data><data key="d3">quarterly</data></edge>
           </graph>
         </graphml>
         """,
@@ -157,7 +158,7 @@ def test_a_graphml_file_from_another_tool_reads_with_its_extra_attributes_in_met
         ("n0", "Council", "other", {"colour": "red"}),
         ("n1", "Board", "other", {}),
     ]
-    assert [r.key for r in s.relationships] == [("n1", "reports_to", "n0")]
+    assert [(r.key, r.metadata) for r in s.relationships] == [(("n1", "reports_to", "n0"), {"label": "quarterly"})]
 
 
 def test_bad_graphml_is_reported_with_file_line_and_column(write) -> None:

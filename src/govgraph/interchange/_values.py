@@ -27,7 +27,6 @@ from pydantic import BaseModel
 from ..errors import Problem, StructureError
 
 __all__ = [
-    "JSON_FIELDS",
     "check_xml_text",
     "flat",
     "json_fields",
@@ -91,8 +90,6 @@ def unjson(model: type[BaseModel], values: Mapping[str, Any]) -> dict[str, Any]:
             decoded[name] = value
     return decoded
 
-
-JSON_FIELDS = "lists and mappings are JSON text"
 
 # XML 1.0 allows tab, line feed and carriage return among the control characters, and
 # nothing of U+0000-U+001F else, nor the surrogates or U+FFFE and U+FFFF.

@@ -128,8 +128,9 @@ def read_graphml(path: str | os.PathLike[str]) -> Structure:
     A GraphML file from elsewhere (yEd, Gephi, networkx) reads too: a node
     without ``name`` is named by its ``label`` or id, one without ``kind`` is of
     kind ``other``; an edge's kind is its ``kind`` attribute, else its id when
-    that is a relationship kind. Attributes that are not govgraph fields are kept
-    in the body's or relationship's ``metadata``. Every problem is reported at
+    that is a relationship kind. Attributes that are not govgraph fields (a
+    ``label`` that is not the name or kind among them) are kept in the body's or
+    relationship's ``metadata``. Every problem is reported at
     once as a :class:`~govgraph.StructureError`, with the line of the node or edge.
     """
     file = os.fspath(path)
@@ -159,8 +160,10 @@ def read_graphml(path: str | os.PathLike[str]) -> Structure:
     bodies, body_lines = [], []
     for node, attributes in graph.nodes(data=True):
         values = dict(attributes)
-        label = values.pop("label", None)
-        values.setdefault("name", label if label is not None else str(node))
+        label = values.get("label")
+        if label is None or values.setdefault("name", label) == label:
+            values.pop("label", None)  # the name, as written for Gephi and yEd; else kept in metadata
+        values.setdefault("name", str(node))
         values.setdefault("kind", "other")
         where = places.node(str(node))
         bodies.append({"id": str(node), **_known(decoded(Body, values, where, f"node {node}"), _BODY_FIELDS)})
@@ -168,10 +171,11 @@ def read_graphml(path: str | os.PathLike[str]) -> Structure:
     relations: list[tuple[tuple[bool, Any, int], dict[str, Any], tuple[int, int] | None]] = []
     for position, (source, target, key, attributes) in enumerate(graph.edges(keys=True, data=True)):
         values = dict(attributes)
-        values.pop("label", None)
         order = values.pop("order", None)
         if "kind" not in values and str(key) in _KINDS:
             values["kind"] = str(key)
+        if values.get("label") == values.get("kind"):
+            values.pop("label", None)  # the kind, as written for Gephi and yEd; else kept in metadata
         where = places.edge(str(source), str(target), str(key))
         what = f"edge {source}->{target}"
         if "kind" not in values:
