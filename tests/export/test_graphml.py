@@ -222,3 +222,10 @@ def test_a_graph_without_nodes_is_an_error_not_a_crash(write) -> None:
     with pytest.raises(gg.StructureError) as caught:
         gg.read_graphml(path)
     assert str(caught.value) == f"{path}:1:56: error: bodies: a structure needs at least one body"
+
+
+def test_a_date_inside_metadata_comes_back_as_its_text_as_through_json(tmp_path: Path) -> None:
+    s = gg.loads("govgraph: 1\nname: S\nbodies:\n  - {id: a, name: A, kind: board, metadata: {reviewed: 2003-06-01}}\n")
+    back = gg.read_graphml(gg.to_graphml(s, tmp_path / "s.graphml"))
+    assert back.body("a").metadata == {"reviewed": "2003-06-01"}
+    assert back == gg.loads(s.dumps("json"), format="json")

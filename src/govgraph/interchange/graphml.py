@@ -9,7 +9,8 @@ carry ``label`` (the name) and edges ``label`` (the kind), the attribute Gephi a
 yEd show; edges carry ``order``, their position in the file, so that
 :func:`read_graphml` restores the relationships in file order. The structure's
 own fields (name, sources, levels, areas, …) are attributes of the GraphML
-graph, so a GraphML file holds everything and reads back to an equal structure:
+graph, so a GraphML file holds everything and reads back to an equal structure
+(a date inside ``metadata`` comes back as its text, as through JSON):
 
 >>> import govgraph as gg, tempfile, pathlib
 >>> s = gg.load("examples/devon/devon.yaml")
