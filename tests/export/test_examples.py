@@ -34,3 +34,22 @@ def test_example_in_every_format(path: Path, tmp_path: Path) -> None:
     gg.to_csv(s, tmp_path / "tables")
     with (tmp_path / "tables" / "bodies.csv").open(encoding="utf-8", newline="") as stream:
         assert [row["id"] for row in csv.DictReader(stream)] == [b.id for b in s.bodies]
+
+
+def test_dates_yaml_reads_into_metadata_export_in_every_format(tmp_path: Path) -> None:
+    s = gg.loads(
+        "govgraph: 1\nname: S\nbodies:\n"
+        "  - {id: a, name: A, kind: board, metadata: {when: 2003-06-01, at: 2003-06-01 10:00:00}}\n"
+        "  - {id: b, name: B, kind: board}\n"
+        "relationships:\n  - {source: b, kind: reports_to, target: a, metadata: {since: 2004-01-01}}\n"
+    )
+    turtle = gg.to_org_turtle(s)
+    assert '"{\\"when\\":\\"2003-06-01\\",\\"at\\":\\"2003-06-01T10:00:00\\"}"^^rdf:JSON' in turtle
+    gg.to_csv(s, tmp_path)
+    with (tmp_path / "relationships.csv").open(encoding="utf-8", newline="") as stream:
+        assert next(csv.DictReader(stream))["metadata"] == '{"since":"2004-01-01"}'
+    assert gg.read_graphml(gg.to_graphml(s, tmp_path / "s.graphml")).body("a").metadata == {
+        "when": "2003-06-01",
+        "at": "2003-06-01T10:00:00",
+    }
+    assert s.to_frames()["bodies"]["metadata"].iloc[0]["when"].isoformat() == "2003-06-01"

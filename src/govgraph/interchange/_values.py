@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 from ..errors import Problem, StructureError
 
@@ -37,8 +38,14 @@ __all__ = [
 
 
 def json_text(value: Any) -> str:
-    """A list or mapping as compact JSON text, non-ASCII characters as written."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """A list or mapping as compact JSON text, non-ASCII characters as written; what
+    JSON has no form for (a date YAML read into ``metadata``) as pydantic writes it in JSON.
+
+    >>> import datetime
+    >>> json_text({"reviewed": datetime.date(2003, 6, 1)})
+    '{"reviewed":"2003-06-01"}'
+    """
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.cache
