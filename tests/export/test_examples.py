@@ -11,9 +11,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import rdflib
+from hypothesis import given, settings
 
 import govgraph as gg
-from govgraph.interchange import gexf_text, popolo_text
+from govgraph.interchange import export_text, gexf_text, popolo_text
+from govgraph.strategies import structures
 
 from ..conftest import ROOT
 from .test_popolo import schema_errors
@@ -53,3 +55,14 @@ def test_dates_yaml_reads_into_metadata_export_in_every_format(tmp_path: Path) -
         "at": "2003-06-01T10:00:00",
     }
     assert s.to_frames()["bodies"]["metadata"].iloc[0]["when"].isoformat() == "2003-06-01"
+
+
+@settings(max_examples=40)
+@given(structures(max_bodies=6))
+def test_every_format_writes_any_structure_or_names_what_xml_cannot_hold(structure: gg.Structure) -> None:
+    for to in ("graphml", "gexf", "org-ttl", "popolo"):
+        try:
+            assert export_text(structure, to=to)
+        except gg.StructureError as error:
+            assert to in ("graphml", "gexf")
+            assert all("(XML 1.0) cannot hold" in problem.message for problem in error.errors)
