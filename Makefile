@@ -93,3 +93,9 @@ clean:
 .PHONY: bench-import
 bench-import: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_import.py
+# --- Export benchmarks (issue 13): `make bench` also times every export format
+# on a synthetic structure of 10,000 bodies and 25,000 relationships.
+.PHONY: bench-export
+bench: bench-export
+bench-export: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_export.py

@@ -44,12 +44,18 @@ def test_public_names_are_pinned() -> None:
         "load",
         "loads",
         "read_govuk",
+        "read_graphml",
         "read_organogram",
         "read_table",
         "render",
         "rule",
+        "to_csv",
         "to_dot",
+        "to_gexf",
+        "to_graphml",
         "to_mermaid",
+        "to_org_turtle",
+        "to_popolo",
     ]
 
 

@@ -15,6 +15,7 @@ from .errors import (
 )
 from .export import render, to_dot, to_mermaid
 from .importers import Imported, ImportFinding, TableMapping, read_govuk, read_organogram, read_table
+from .interchange import read_graphml, to_csv, to_gexf, to_graphml, to_org_turtle, to_popolo
 from .loading import dump, dumps, load, loads
 from .model import (
     Area,
@@ -75,12 +76,18 @@ __all__ = [
     "load",
     "loads",
     "read_govuk",
+    "read_graphml",
     "read_organogram",
     "read_table",
     "render",
     "rule",
+    "to_csv",
     "to_dot",
+    "to_gexf",
+    "to_graphml",
     "to_mermaid",
+    "to_org_turtle",
+    "to_popolo",
 ]
 
 __version__ = "0.1.0"

@@ -94,6 +94,18 @@ def _parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser("import", help="turn organograms, registers and spreadsheets into structures")
     add_import_arguments(importing, _Parser)
+    exporting = commands.add_parser(
+        "export", help="write a structure for other tools: GraphML, GEXF, CSV tables, W3C ORG Turtle, Popolo JSON"
+    )
+    exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument("--to", required=True, choices=["graphml", "gexf", "csv", "org-ttl", "popolo"])
+    exporting.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, a folder for csv, '-' for standard output (default: FILE with the format's suffix)",
+    )
+    exporting.add_argument("--base", metavar="IRI", help="the IRI the Turtle's IRIs start with (org-ttl only)")
     return parser
 
 
@@ -112,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "diff": _diff,
         "schema": _schema,
         "import": _import,
+        "export": _export,
     }
     try:
         return commands[arguments.command](arguments)
@@ -321,6 +334,39 @@ def _import(arguments: argparse.Namespace) -> int:
 
     config = load_config(arguments.config) if arguments.config else None
     return run(arguments, config, sys.stdout, sys.stderr)
+def _export(arguments: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .interchange import CSV_FILES, default_output, export, export_text
+
+    structure = load(arguments.file)
+    if arguments.output == "-":
+        if arguments.to == "csv":
+            raise UsageError("csv writes a folder of tables: give the folder with -o")
+        sys.stdout.write(_exporting(lambda: export_text(structure, to=arguments.to, base=arguments.base), arguments))
+        return EXIT_OK
+    output = Path(arguments.output) if arguments.output else default_output(arguments.file, arguments.to)
+    targets = [output / name for name in CSV_FILES] if arguments.to == "csv" else [output]
+    if any(path.resolve() == Path(arguments.file).resolve() for path in targets):
+        raise UsageError(f"{output} would overwrite the input {arguments.file}: choose another -o")
+    paths = _exporting(lambda: export(structure, output, to=arguments.to, base=arguments.base), arguments)
+    for path in paths:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _exporting(write: Callable[[], Any], arguments: argparse.Namespace) -> Any:
+    """Run ``write``: a structure the format cannot hold is reported against FILE,
+    a missing optional library as a usage error naming the extra to install."""
+    from dataclasses import replace
+
+    from .errors import UsageError
+
+    try:
+        return write()
+    except StructureError as error:
+        raise StructureError([replace(p, file=p.file or arguments.file) for p in error.errors]) from None
+    except ImportError as error:
+        raise UsageError(str(error)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

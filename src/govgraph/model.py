@@ -540,6 +540,13 @@ class Structure(BaseModel):
 
         return to_networkx(self)
 
+    def to_frames(self, report: Any = None) -> dict[str, Any]:
+        """The bodies, relationships, members and findings as pandas DataFrames (needs pandas);
+        see :func:`govgraph.interchange.to_frames`."""
+        from .interchange import to_frames
+
+        return to_frames(self, report)
+
     def dump(self, path: str | Path, *, format: Literal["yaml", "json"] | None = None) -> Path:
         """Write the structure to ``path`` (YAML or JSON by suffix), atomically."""
         from .loading import dump

@@ -232,6 +232,13 @@ class Report:
             entry["recommendations"] = rows(self.structure, self)
         return entry
 
+    def to_frame(self) -> Any:
+        """The findings as a pandas DataFrame, a row per finding in report order (needs pandas);
+        the ``findings`` table of :func:`govgraph.interchange.to_frames`."""
+        from ..interchange import findings_frame
+
+        return findings_frame(self)
+
     def to_json(self, file: str | None = None) -> str:
         """``{"files": [...]}`` exactly as ``govgraph check --format json`` prints it."""
         return json.dumps({"files": [self.to_dict(file)]}, indent=2, ensure_ascii=False)
