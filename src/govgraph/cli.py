@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import registry
+from ._files import refuse_overwriting
 from .checks import Report, check
 from .checks.engine import Finding, validate_settings
 from .errors import GovgraphError, Problem, StructureError
@@ -241,6 +242,7 @@ def _render(arguments: argparse.Namespace) -> int:
     chosen = arguments.format or (None if output else "svg")
     if output is None and chosen in ("svg", "png", "pdf"):
         output = str(Path(arguments.file).with_suffix(f".{chosen}"))
+    refuse_overwriting(output, [arguments.file, arguments.config])
     text = render_to(
         structure,
         output,
@@ -266,6 +268,7 @@ def _diff(arguments: argparse.Namespace) -> int:
     from .diff import diff, write_diff
     from .export import render_diff
 
+    refuse_overwriting(arguments.output, [arguments.old, arguments.new, arguments.config])
     config = load_config(arguments.config) if arguments.config else None
     old, new = _load_pair(arguments.old, arguments.new)
     result = diff(old, new, config=config)
