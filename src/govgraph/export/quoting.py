@@ -92,11 +92,18 @@ def dot_id(text: str) -> str:
 
 
 def html(text: str) -> str:
-    """Text for a Graphviz HTML-like label; newlines become line breaks.
+    r"""Text for a Graphviz HTML-like label; newlines become line breaks.
 
-    >>> html("Children & <Young> People's \\"group\\"")
+    Graphviz expands ``\N``, ``\G``, ``\E``, ``\T``, ``\H`` and ``\L`` in HTML-like
+    labels too (to the node's, graph's, edge's, tail's, head's names and the
+    object's label), entities included (``&#92;N`` is still ``\N``), and reads a
+    doubled backslash as one; so every backslash is doubled.
+
+    >>> print(html(r"Council \N \G \E \T \H \L \l \r \n \\ end"))
+    Council \\N \\G \\E \\T \\H \\L \\l \\r \\n \\\\ end
+    >>> html("Children & <Young> People's \"group\"")
     'Children &amp; &lt;Young&gt; People&#39;s &quot;group&quot;'
-    >>> html("a\\nb")
+    >>> html("a\nb")
     'a<BR/>b'
     >>> html("مجلس الصحة")
     'مجلس الصحة'
@@ -105,6 +112,7 @@ def html(text: str) -> str:
     """
     escaped = (
         visible(text)
+        .replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
