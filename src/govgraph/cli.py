@@ -159,6 +159,7 @@ def _placed(problem: Problem, text: str) -> Problem:
 def _check(arguments: argparse.Namespace) -> int:
     config = load_config(arguments.config) if arguments.config else None
     results: list[tuple[str, Report]] = []
+    entries: list[dict[str, Any]] = []  # for --format json: every file named, in order
     invalid = False
     for file in arguments.files:
         try:
@@ -167,16 +168,19 @@ def _check(arguments: argparse.Namespace) -> int:
             for problem in error.errors:
                 print(problem, file=sys.stderr)
             invalid = True
+            entries.append(unloaded_entry(file, error.errors))
             continue
         except OSError as error:
             print(f"{file}: error: cannot read it: {error.strerror or error}", file=sys.stderr)
             invalid = True
+            entries.append(
+                unloaded_entry(file, [Problem(file, None, None, "", f"cannot read it: {error.strerror or error}")])
+            )
             continue
         results.append((file, check(structure, config=config)))
+        entries.append(results[-1][1].to_dict(file))
     if arguments.format == "json":
-        json.dump(
-            {"files": [report.to_dict(file) for file, report in results]}, sys.stdout, indent=2, ensure_ascii=False
-        )
+        json.dump({"files": entries}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for file, report in results:
@@ -184,6 +188,25 @@ def _check(arguments: argparse.Namespace) -> int:
     if invalid:
         return EXIT_INVALID
     return EXIT_FINDINGS if any(report.fails(arguments.fail_on) for _, report in results) else EXIT_OK
+
+
+def unloaded_entry(file: str, problems: Sequence[Problem]) -> dict[str, Any]:
+    """The ``check --format json`` entry of a file that did not load: the usual keys, no
+    structure, no findings, and ``errors``: one per problem, located as on standard error.
+
+    >>> entry = unloaded_entry("bad.yaml", [Problem("bad.yaml", 4, 5, "bodies[0].kind", "'x' is not a body kind")])
+    >>> entry["structure"], entry["findings"], entry["errors"]
+    (None, [], [{'file': 'bad.yaml', 'line': 4, 'column': 5, 'path': 'bodies[0].kind', 'message': "'x' is not a body kind"}])
+    """
+    return {
+        "file": file,
+        "structure": None,
+        "findings": [],
+        "summary": {"error": 0, "warning": 0, "info": 0, "waived": 0},
+        "errors": [
+            {"file": p.file, "line": p.line, "column": p.column, "path": p.path, "message": p.message} for p in problems
+        ],
+    }
 
 
 def write_report(report: Report, file: str, out: TextIO) -> None:
