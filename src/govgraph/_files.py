@@ -26,16 +26,16 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:
     regular file (``/dev/stdout``, a named pipe) is written to directly, as it
     cannot be replaced.
     """
-    target = Path(os.path.realpath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        existing: os.stat_result | None = os.stat(target)
+        existing: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
     except FileNotFoundError:
         existing = None
     if existing is not None and not stat.S_ISREG(existing.st_mode) and not stat.S_ISDIR(existing.st_mode):
         with open(path, "wb") as stream:
             stream.write(payload)
         return Path(path)
+    target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:

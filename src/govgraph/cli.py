@@ -27,6 +27,9 @@ from .model import Structure
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+#: Standard output was closed early (``govgraph schema | head -1``): 128 + SIGPIPE,
+#: the status of a Unix tool the closed pipe stopped.
+EXIT_CLOSED_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
     }
     try:
-        return commands[arguments.command](arguments)
+        status = commands[arguments.command](arguments)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except StructureError as error:
         for problem in error.errors:
             print(problem, file=sys.stderr)
@@ -122,6 +129,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"govgraph: internal error, please report it: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INVALID
+
+
+def _closed_pipe() -> int:
+    """End quietly when the reader of standard output has gone (``| head``).
+
+    As the Python documentation recommends, standard output is pointed at
+    ``os.devnull``, so that the interpreter's last flush at exit finds nowhere
+    to fail and prints no "Exception ignored" message.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (a test's capture)
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def load_config(path: str) -> dict[str, Any]:
