@@ -170,3 +170,17 @@ def test_an_output_that_is_no_regular_file_is_written_to(tmp_path: Path) -> None
     finally:
         os.close(read)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.parametrize("command", ["render", "diff"])
+def test_an_output_that_cannot_be_written_is_named_not_its_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    folder = tmp_path / "a-folder.dot"
+    folder.mkdir()
+    missing = tmp_path / "no-such-folder" / "out.dot"
+    inputs = [str(DEVON)] if command == "render" else [str(DEVON), str(DEVON)]
+    for out, why in ((folder, "Is a directory"), (missing, "No such file or directory")):
+        assert main([command, *inputs, "-o", str(out)]) == 2
+        assert capsys.readouterr().err.splitlines()[-1] == f"govgraph: error: {out}: {why}"
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["a-folder.dot"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import stat
@@ -24,14 +25,25 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:
     one gets those the umask allows; a symbolic link is written through, so the
     link stays and its target changes. A target that exists but is not a
     regular file (``/dev/stdout``, a named pipe) is written to directly, as it
-    cannot be replaced.
+    cannot be replaced. An :class:`OSError` names ``path``, never the temporary file.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        return _write(path, payload)
+    except OSError as error:
+        if error.filename is None or error.filename == os.fspath(path):
+            raise
+        raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
+
+
+def _write(path: str | os.PathLike[str], payload: bytes) -> Path:
     try:
         existing: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
     except FileNotFoundError:
         existing = None
-    if existing is not None and not stat.S_ISREG(existing.st_mode) and not stat.S_ISDIR(existing.st_mode):
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(path, "wb") as stream:
             stream.write(payload)
         return Path(path)
