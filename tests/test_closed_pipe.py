@@ -73,3 +73,12 @@ def test_through_a_shell_pipeline(tmp_path: Path) -> None:
     first, status = done.stdout.splitlines()
     assert first == "{" and status in ("0", str(CLOSED_PIPE))  # 0 when all fitted in the pipe before head left
     assert done.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("name", ["schema", "check json", "render dot"])
+def test_standard_output_on_a_full_disk_is_one_line_with_no_empty_file_name(name: str) -> None:
+    with open("/dev/full", "wb") as full:
+        command = [sys.executable, "-m", "govgraph", *(a.format(file=DEVON) for a in COMMANDS[name])]
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert (done.returncode, done.stderr) == (2, "govgraph: error: No space left on device\n")

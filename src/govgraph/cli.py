@@ -120,7 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"govgraph: error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
-        print(f"govgraph: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""  # none when writing to standard output
+        print(f"govgraph: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
