@@ -82,3 +82,23 @@ def test_in_python_the_error_is_a_usage_error_and_still_a_value_error() -> None:
         gg.to_dot(devon, kinds=["task_group"])
     with pytest.raises(ValueError, match=r"^no body passes the filters levels=\['local-planning'\]; kinds=\['task_group'\]; a structure"):
         devon.subset(kinds=["task_group"], levels=["local-planning"])
+
+
+@pytest.mark.parametrize("format", ["dot", "mermaid"])
+@pytest.mark.parametrize("focus", [[], ["--focus", "old"]])
+def test_hiding_dissolved_bodies_when_all_are_is_the_same_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], format: str, focus: list[str]
+) -> None:
+    path = tmp_path / "gone.yaml"
+    path.write_text(
+        "govgraph: 1\nname: Gone\nbodies:\n  - {id: old, name: Old, kind: board, status: dissolved}\n"
+        "  - {id: live, name: Live, kind: forum}\n",
+        encoding="utf-8",
+    )
+    assert main(["render", str(path), "--kind", "board", *focus, "--hide-dissolved", "--format", format]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "govgraph: error: nothing to draw: every body to be drawn is dissolved, and dissolved bodies are hidden "
+        "(--hide-dissolved)\n",
+    )
+    assert main(["render", str(path), "--hide-dissolved", "--format", format]) == 0  # the live one is drawn

@@ -88,6 +88,10 @@ def shown(structure: Structure, dissolved: str = "show") -> tuple[list[Body], li
     """The bodies and relationships drawn: all, or with ``dissolved="hide"`` all but the dissolved."""
     hide = dissolved == "hide"
     bodies = [b for b in structure.bodies if not hide or b.status is not Status.DISSOLVED]
+    if not bodies:
+        raise UsageError(
+            "nothing to draw: every body to be drawn is dissolved, and dissolved bodies are hidden (--hide-dissolved)"
+        )
     ids = {body.id for body in bodies}
     relations = [
         r
