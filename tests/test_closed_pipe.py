@@ -82,3 +82,33 @@ def test_standard_output_on_a_full_disk_is_one_line_with_no_empty_file_name(name
         command = [sys.executable, "-m", "govgraph", *(a.format(file=DEVON) for a in COMMANDS[name])]
         done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, check=False)
     assert (done.returncode, done.stderr) == (2, "govgraph: error: No space left on device\n")
+
+
+INVALID = {
+    "render an invalid file": ["render", "{file}", "--format", "dot"],
+    "diff invalid files": ["diff", "{file}", "{file}"],
+    "check an invalid file": ["check", "{file}"],
+    "check it as json": ["check", "{file}", "--format", "json"],
+}
+
+
+@pytest.mark.parametrize("arguments", INVALID.values(), ids=INVALID.keys())
+def test_errors_reported_into_a_closed_pipe_end_quietly_too(tmp_path: Path, arguments: list[str]) -> None:
+    """``govgraph render bad.yaml 2>&1 | head -1``: status 141, never 1 (which would mean findings)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("govgraph: 1\nname: Bad\nbodies:\n  - {id: a, name: A, kind: nope}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "govgraph", *(a.format(file=bad) for a in arguments)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    process.stdout.close()
+    process.communicate(timeout=60)
+    assert process.returncode == CLOSED_PIPE
+
+
+def test_a_filter_error_into_a_closed_standard_error(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "govgraph", "render", str(DEVON), "--kind", "task_group", "--format", "dot"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    process.stderr.close()
+    process.communicate(timeout=60)
+    assert process.returncode == CLOSED_PIPE

@@ -99,6 +99,13 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # also while reporting an error to a closed standard error
+        return _closed_pipe()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = _parser().parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
@@ -133,18 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _closed_pipe() -> int:
-    """End quietly when the reader of standard output has gone (``| head``).
+    """End quietly when the reader of standard output (or error) has gone (``| head``).
 
-    As the Python documentation recommends, standard output is pointed at
-    ``os.devnull``, so that the interpreter's last flush at exit finds nowhere
-    to fail and prints no "Exception ignored" message.
+    As the Python documentation recommends, both are pointed at ``os.devnull``,
+    so that the interpreter's last flush at exit finds nowhere to fail and
+    prints no "Exception ignored" message.
     """
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (a test's capture)
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):  # no real file behind it (a test's capture)
+            pass
     return EXIT_CLOSED_PIPE
 
 
