@@ -127,7 +127,9 @@ def test_a_very_long_name_is_drawn_shortened_with_an_ellipsis(text: str) -> None
 
 
 def test_too_many_footnotes_for_a_caption_are_counted() -> None:
-    bodies = [{"id": f"b{i}", "name": f"Group {i}", "kind": "task_group", "notes": "Meets monthly."} for i in range(300)]
+    bodies = [
+        {"id": f"b{i}", "name": f"Group {i}", "kind": "task_group", "notes": "Meets monthly."} for i in range(300)
+    ]
     structure = gg.Structure.model_validate({"govgraph": 1, "name": "Many notes", "bodies": bodies})
     texts, _ = drawn(structure)
     assert " Group 0: Meets monthly." in texts

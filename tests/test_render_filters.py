@@ -80,7 +80,10 @@ def test_in_python_the_error_is_a_usage_error_and_still_a_value_error() -> None:
     devon = gg.load(DEVON)
     with pytest.raises(gg.UsageError, match=r"^nothing to draw: no body passes the filters \(kind task_group\)"):
         gg.to_dot(devon, kinds=["task_group"])
-    with pytest.raises(ValueError, match=r"^no body passes the filters levels=\['local-planning'\]; kinds=\['task_group'\]; a structure"):
+    with pytest.raises(
+        ValueError,
+        match=r"^no body passes the filters levels=\['local-planning'\]; kinds=\['task_group'\]; a structure",
+    ):
         devon.subset(kinds=["task_group"], levels=["local-planning"])
 
 
@@ -102,3 +105,12 @@ def test_hiding_dissolved_bodies_when_all_are_is_the_same_clear_error(
         "(--hide-dissolved)\n",
     )
     assert main(["render", str(path), "--hide-dissolved", "--format", format]) == 0  # the live one is drawn
+
+
+def test_filters_may_be_any_iterable_once() -> None:
+    devon = gg.load(DEVON)
+    lists = gg.to_dot(devon, kinds=["board"], areas=["torbay"])
+    assert gg.to_dot(devon, kinds=iter(["board"]), areas=(a for a in ["torbay"])) == lists
+    assert gg.to_dot(devon, kinds=[gg.BodyKind.BOARD], areas={"torbay"}) == lists
+    with pytest.raises(gg.UsageError, match=r"\(kind task_group\)"):
+        gg.to_dot(devon, kinds=iter([gg.BodyKind.TASK_GROUP]))

@@ -50,10 +50,15 @@ def select(
     if focus is not None:
         structure = neighbourhood(structure, focus, depth)
     filters = {"level": levels, "area": areas, "service area": service_areas, "kind": kinds}
-    chosen = {name: sorted(set(values)) for name, values in filters.items() if values is not None}
+    chosen = {name: sorted({str(value) for value in values}) for name, values in filters.items() if values is not None}
     if chosen:
         try:
-            structure = structure.subset(levels=levels, areas=areas, service_areas=service_areas, kinds=kinds)
+            structure = structure.subset(
+                levels=chosen.get("level"),
+                areas=chosen.get("area"),
+                service_areas=chosen.get("service area"),
+                kinds=chosen.get("kind"),
+            )
         except UsageError:
             raise UsageError(_nothing_drawn(whole, chosen, focus, depth)) from None
     return structure
