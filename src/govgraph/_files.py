@@ -3,35 +3,99 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["gc_paused", "write_atomically"]
+from .errors import UsageError
+
+__all__ = ["gc_paused", "refuse_overwriting", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     The temporary file lives in the target's folder, so the rename cannot cross
-    file systems; on any failure the target is left as it was.
+    file systems; on any failure the target is left as it was. An existing
+    file keeps its permission bits (a private 0600 file stays private), a new
+    one gets those the umask allows; a symbolic link is written through, so the
+    link stays and its target changes. A target that exists but is not a
+    regular file (``/dev/stdout``, a named pipe) is written to directly, as it
+    cannot be replaced. An :class:`OSError` names ``path``, never the temporary file.
     """
-    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        return _write(path, payload)
+    except OSError as error:
+        if error.filename is None or error.filename == os.fspath(path):
+            raise
+        raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
+
+
+def _write(path: str | os.PathLike[str], payload: bytes) -> Path:
+    try:
+        existing: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "wb") as stream:
+            stream.write(payload)
+        return Path(path)
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def refuse_overwriting(output: str | os.PathLike[str] | None, inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """Raise :class:`~govgraph.errors.UsageError` when ``output`` is one of ``inputs``.
+
+    "Is" means the same file, however it is reached: the same name spelled
+    another way, a symbolic link to it or a hard link of it.
+
+    >>> refuse_overwriting("out.svg", ["examples/devon/devon.yaml"])
+    >>> refuse_overwriting("./examples/../examples/devon/devon.yaml", ["examples/devon/devon.yaml"])
+    Traceback (most recent call last):
+      ...
+    govgraph.errors.UsageError: will not write ./examples/../examples/devon/devon.yaml: it is the input file ...
+    """
+    if output is None:
+        return
+    for source in inputs:
+        if source is None:
+            continue
+        try:
+            same = os.path.samefile(output, source)
+        except (OSError, ValueError):  # one of them does not exist (yet), or is no path at all
+            same = False
+        if same:
+            raise UsageError(
+                f"will not write {os.fspath(output)}: it is the input file {os.fspath(source)}, "
+                "which would be lost; choose another output file"
+            )
 
 
 @contextlib.contextmanager

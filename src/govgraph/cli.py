@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import registry
+from ._files import refuse_overwriting
 from .checks import Report, check
 from .checks.engine import Finding, validate_settings
 from .errors import GovgraphError, Problem, StructureError
@@ -26,6 +27,9 @@ from .model import Structure
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+#: Standard output was closed early (``govgraph schema | head -1``): 128 + SIGPIPE,
+#: the status of a Unix tool the closed pipe stopped.
+EXIT_CLOSED_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,6 +121,13 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # also while reporting an error to a closed standard error
+        return _closed_pipe()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = _parser().parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _check,
@@ -127,7 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
     }
     try:
-        return commands[arguments.command](arguments)
+        status = commands[arguments.command](arguments)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except StructureError as error:
         for problem in error.errors:
             print(problem, file=sys.stderr)
@@ -136,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"govgraph: error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
-        print(f"govgraph: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""  # none when writing to standard output
+        print(f"govgraph: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
@@ -145,6 +161,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"govgraph: internal error, please report it: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INVALID
+
+
+def _closed_pipe() -> int:
+    """End quietly when the reader of standard output (or error) has gone (``| head``).
+
+    As the Python documentation recommends, both are pointed at ``os.devnull``,
+    so that the interpreter's last flush at exit finds nowhere to fail and
+    prints no "Exception ignored" message.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):  # no real file behind it (a test's capture)
+            pass
+    return EXIT_CLOSED_PIPE
 
 
 def load_config(path: str) -> dict[str, Any]:
@@ -182,6 +215,7 @@ def _placed(problem: Problem, text: str) -> Problem:
 def _check(arguments: argparse.Namespace) -> int:
     config = load_config(arguments.config) if arguments.config else None
     results: list[tuple[str, Report]] = []
+    entries: list[dict[str, Any]] = []  # for --format json: every file named, in order
     invalid = False
     for file in arguments.files:
         try:
@@ -190,16 +224,19 @@ def _check(arguments: argparse.Namespace) -> int:
             for problem in error.errors:
                 print(problem, file=sys.stderr)
             invalid = True
+            entries.append(unloaded_entry(file, error.errors))
             continue
         except OSError as error:
             print(f"{file}: error: cannot read it: {error.strerror or error}", file=sys.stderr)
             invalid = True
+            entries.append(
+                unloaded_entry(file, [Problem(file, None, None, "", f"cannot read it: {error.strerror or error}")])
+            )
             continue
         results.append((file, check(structure, config=config)))
+        entries.append(results[-1][1].to_dict(file))
     if arguments.format == "json":
-        json.dump(
-            {"files": [report.to_dict(file) for file, report in results]}, sys.stdout, indent=2, ensure_ascii=False
-        )
+        json.dump({"files": entries}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for file, report in results:
@@ -207,6 +244,25 @@ def _check(arguments: argparse.Namespace) -> int:
     if invalid:
         return EXIT_INVALID
     return EXIT_FINDINGS if any(report.fails(arguments.fail_on) for _, report in results) else EXIT_OK
+
+
+def unloaded_entry(file: str, problems: Sequence[Problem]) -> dict[str, Any]:
+    """The ``check --format json`` entry of a file that did not load: the usual keys, no
+    structure, no findings, and ``errors``: one per problem, located as on standard error.
+
+    >>> entry = unloaded_entry("bad.yaml", [Problem("bad.yaml", 4, 5, "bodies[0].kind", "'x' is not a body kind")])
+    >>> entry["structure"], entry["findings"], entry["errors"]
+    (None, [], [{'file': 'bad.yaml', 'line': 4, 'column': 5, 'path': 'bodies[0].kind', 'message': "'x' is not a body kind"}])
+    """
+    return {
+        "file": file,
+        "structure": None,
+        "findings": [],
+        "summary": {"error": 0, "warning": 0, "info": 0, "waived": 0},
+        "errors": [
+            {"file": p.file, "line": p.line, "column": p.column, "path": p.path, "message": p.message} for p in problems
+        ],
+    }
 
 
 def write_report(report: Report, file: str, out: TextIO) -> None:
@@ -269,6 +325,7 @@ def _render(arguments: argparse.Namespace) -> int:
     chosen = arguments.format or (None if output else "svg")
     if output is None and chosen in ("svg", "png", "pdf"):
         output = str(Path(arguments.file).with_suffix(f".{chosen}"))
+    refuse_overwriting(output, [arguments.file, arguments.config])
     text = render_to(
         structure,
         output,
@@ -295,6 +352,7 @@ def _diff(arguments: argparse.Namespace) -> int:
     from .diff import diff, write_diff
     from .export import render_diff
 
+    refuse_overwriting(arguments.output, [arguments.old, arguments.new, arguments.config])
     config = load_config(arguments.config) if arguments.config else None
     old, new = _load_pair(arguments.old, arguments.new)
     result = diff(old, new, config=config)

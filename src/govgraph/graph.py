@@ -249,7 +249,10 @@ def subset(
 
     kept = [body for body in structure.bodies if keep(body)]
     if not kept:
-        raise ValueError("no body passes those filters; a structure needs at least one body")
+        from .errors import UsageError
+
+        given = "; ".join(f"{name}={sorted(values)}" for name, values in wanted.items() if values is not None)
+        raise UsageError(f"no body passes the filters {given}; a structure needs at least one body")
     return _restricted(structure, kept, structure.relationships)
 
 

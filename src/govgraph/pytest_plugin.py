@@ -8,13 +8,18 @@ Turn it on in ``pyproject.toml`` (or ``pytest.ini``), and say which files::
     govgraph_fail_on = "error"          # or warning, info
 
 or for one run: ``pytest --govgraph``. Each matching file becomes one test,
-``FILE::check``, that fails with the file's findings (or its load errors),
-exactly as ``govgraph check --fail-on`` would.
+``FILE::check``, that fails with the file's findings (or its load errors,
+``FILE:LINE:COLUMN: error: ...``, and no traceback), exactly as ``govgraph check
+--fail-on`` would. Patterns are relative to the folder of the file holding
+these settings (the rootdir when there is none), wherever pytest is run from;
+a ``govgraph_fail_on`` other than error, warning or info stops the session with
+one usage error.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +29,7 @@ import pytest
 __all__ = ["GovgraphFile", "GovgraphItem"]
 
 DEFAULT_PATTERNS = ["*.govgraph.yaml", "*.govgraph.yml", "*.govgraph.json"]
+SEVERITIES = ("error", "warning", "info")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,7 +40,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "govgraph_patterns",
         type="linelist",
         default=DEFAULT_PATTERNS,
-        help="glob patterns (relative to rootdir, or file names) of structure files",
+        help="glob patterns (relative to the ini file's folder, or file names) of structure files",
     )
     parser.addini("govgraph_fail_on", default="error", help="lowest severity that fails a structure test")
 
@@ -43,15 +49,27 @@ def _enabled(config: pytest.Config) -> bool:
     return bool(config.getoption("govgraph") or config.getini("govgraph_collect"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse a bad ``govgraph_fail_on`` once, for the session, before any test runs."""
+    if not _enabled(config):
+        return
+    fail_on = config.getini("govgraph_fail_on")
+    if fail_on not in SEVERITIES:
+        where = f" in {config.inipath}" if config.inipath is not None else ""
+        raise pytest.UsageError(f"govgraph_fail_on{where} is {fail_on!r}: it must be one of {', '.join(SEVERITIES)}")
+
+
+def _base(config: pytest.Config) -> Path:
+    """The folder patterns are relative to: the ini file's, else the rootdir."""
+    return config.inipath.parent if config.inipath is not None else config.rootpath
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> GovgraphFile | None:
     config = parent.config
     if not _enabled(config) or file_path.suffix.lower() not in (".yaml", ".yml", ".json"):
         return None
-    relative = (
-        file_path.relative_to(config.rootpath).as_posix()
-        if file_path.is_relative_to(config.rootpath)
-        else file_path.name
-    )
+    base = _base(config)
+    relative = file_path.relative_to(base).as_posix() if file_path.is_relative_to(base) else file_path.name
     patterns: list[str] = config.getini("govgraph_patterns")
     if any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(file_path.name, pattern) for pattern in patterns):
         result: GovgraphFile = GovgraphFile.from_parent(parent, path=file_path)
@@ -67,7 +85,7 @@ class GovgraphFile(pytest.File):
 
 
 class StructureFindings(Exception):
-    """The findings that fail a structure test."""
+    """The findings, or the load errors, that fail a structure test: shown as they are."""
 
 
 class GovgraphItem(pytest.Item):
@@ -80,14 +98,25 @@ class GovgraphItem(pytest.Item):
         try:
             report = gg.check(gg.load(self.path))
         except gg.StructureError as error:
-            raise StructureFindings(str(error)) from None
+            raise StructureFindings(str(error)) from None  # FILE:LINE:COLUMN: error: ... lines
+        except gg.GovgraphError as error:
+            raise StructureFindings(f"{self.path}: error: {error}") from None
+        except OSError as error:
+            raise StructureFindings(f"{self.path}: error: cannot read it: {error.strerror or error}") from None
         found = report.failing(fail_on)
         if found:
-            raise StructureFindings("\n".join(f"{f.severity.value} {f.rule}: {f.message}" for f in found))
+            lines = [f"{self.path}: {len(found)} finding{'s' if len(found) != 1 else ''} at or above {fail_on}:"]
+            lines += [f"  {f.severity.value} {f.rule}: {f.message}" for f in found]
+            raise StructureFindings("\n".join(lines))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, StructureFindings):
-            return f"{self.path}:\n{excinfo.value}"
+        """The failure in a few lines: the file's findings or load errors, never a traceback
+        (a bug in govgraph is one line too, as on the command line, unless ``GOVGRAPH_DEBUG`` is set)."""
+        error = excinfo.value
+        if isinstance(error, StructureFindings):
+            return str(error)
+        if isinstance(error, Exception) and not os.environ.get("GOVGRAPH_DEBUG"):
+            return f"{self.path}: internal error, please report it: {type(error).__name__}: {error}"
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:

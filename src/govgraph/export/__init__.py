@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .._files import write_atomically
 from ..diff import StructureDiff
 from ..errors import UsageError
-from ..model import Relationship, Status, Structure
+from ..model import Area, Level, Relationship, ServiceArea, Source, Status, Structure
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
@@ -90,6 +90,15 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
     raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
 
 
+_Declared = Level | Area | ServiceArea | Source
+
+
+def _declared(new: Sequence[_Declared], old: Sequence[_Declared]) -> list[_Declared]:
+    """The new structure's levels (areas, ...), then those only the old one declares."""
+    ids = {item.id for item in new}
+    return [*new, *[item for item in old if item.id not in ids]]
+
+
 def diff_dot(result: StructureDiff) -> str:
     """DOT for the union of both structures: added green, removed red and dashed, changed amber,
     introduced findings outlined in red."""
@@ -102,7 +111,17 @@ def diff_dot(result: StructureDiff) -> str:
     gone: list[Relationship] = [
         r.model_copy(update={"status": Status.PROPOSED}) for r in result.old.relationships if r.key not in new_keys
     ]
-    union = result.new.replace(bodies=bodies, relationships=list(result.new.relationships) + gone, waivers=[])
+    # The old bodies and relationships drawn may use levels, areas, service areas and
+    # sources the new structure no longer declares: the union declares both sets.
+    union = result.new.replace(
+        bodies=bodies,
+        relationships=list(result.new.relationships) + gone,
+        waivers=[],
+        levels=_declared(result.new.levels, result.old.levels),
+        areas=_declared(result.new.areas, result.old.areas),
+        service_areas=_declared(result.new.service_areas, result.old.service_areas),
+        sources=_declared(result.new.sources, result.old.sources),
+    )
     marks = Marks()
     for body_id in result.bodies_added:
         marks.bodies[body_id] = {"color": CHANGE_COLOURS["added"], "penwidth": "3"}

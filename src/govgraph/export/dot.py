@@ -32,7 +32,7 @@ from typing import Literal
 
 from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
-from .quoting import HtmlLabel, attribute, dot_id, html
+from .quoting import HtmlLabel, attribute, dot_id, html, shorten
 from .selection import select, shown
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
 
@@ -42,6 +42,12 @@ __all__ = ["Marks", "recommendation_marks", "to_dot"]
 ROW_LIMIT = 8
 #: Names are wrapped to lines of about this many characters.
 WRAP = 24
+#: Characters of a text drawn in a label, beyond which it is cut with an ellipsis
+#: (Graphviz cannot draw a label of 16 KB or more); the tooltip has more of it.
+NAME_LIMIT = 240
+NOTE_LIMIT = 600
+#: Bytes of DOT the caption's footnotes may take; those beyond are counted, not drawn.
+CAPTION_BUDGET = 12_000
 
 
 @dataclass
@@ -109,9 +115,10 @@ def _body_label(body: Body, footnote: int | None, badge: str | None = None) -> s
     detail = kind_text(body.kind.value)
     cited = _citations(body)
     if cited:
-        detail += f" · ¶ {cited}"
+        detail = shorten(f"{detail} · ¶ {cited}", NAME_LIMIT)
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
-    name = "<BR/>".join(html(line) for line in textwrap.wrap(body.name, WRAP, break_long_words=False) or [""])
+    shown = shorten(body.name, NAME_LIMIT)
+    name = "<BR/>".join(html(line) for line in textwrap.wrap(shown, WRAP, break_long_words=False) or [""])
     small = "<BR/>".join(html(line) for line in textwrap.wrap(detail, WRAP + 8, break_long_words=False))
     extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>' if badge else ""
     return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>{extra}')
@@ -328,6 +335,34 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
     yield "\t}"
 
 
+def _left_lines(text: str) -> str:
+    """Caption text: its own lines kept, each wrapped at ``WRAP * 5`` characters, left-aligned."""
+    lines = [part for line in text.splitlines() for part in textwrap.wrap(line, WRAP * 5) or [""]]
+    return '<BR ALIGN="LEFT"/>'.join(html(line) for line in lines)
+
+
+def _band_lines(text: str) -> str:
+    """A level's name or note for its band label, wrapped at ``WRAP + 8`` characters."""
+    return "<BR/>".join(html(line) for line in textwrap.wrap(text, WRAP + 8) or [""])
+
+
+def _footnotes(bodies: list[Body], numbers: Mapping[str, int], budget: int) -> str:
+    """The caption's footnotes, as many as fit in ``budget`` bytes; a last line counts the rest."""
+    lines: list[str] = []
+    left = budget
+    noted = [body for body in bodies if body.id in numbers and body.notes is not None]
+    for position, body in enumerate(noted):
+        name, notes = shorten(body.name, WRAP * 3), shorten(body.notes or "", NOTE_LIMIT)
+        line = f'<BR ALIGN="LEFT"/><SUP>{numbers[body.id]}</SUP> {_left_lines(f"{name}: {notes}")}'
+        if len(line.encode("utf-8")) > left:
+            rest = len(noted) - position
+            lines.append(f'<BR ALIGN="LEFT"/>… {rest} more note{"s" if rest != 1 else ""}, too many to show here')
+            break
+        lines.append(line)
+        left -= len(line.encode("utf-8"))
+    return "".join(lines)
+
+
 def to_dot(
     structure: Structure,
     *,
@@ -408,12 +443,10 @@ def _lines(
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
 
     yield f"digraph {dot_id('govgraph')} {{"
-    caption = f"<B>{html(structure.name)}</B>"
+    caption = f"<B>{html(shorten(structure.name, NAME_LIMIT))}</B>"
     if structure.description:
-        caption += f'<BR ALIGN="LEFT"/>{html(structure.description)}'
-    for body in bodies:
-        if body.id in footnotes and body.notes is not None:
-            caption += f'<BR ALIGN="LEFT"/><SUP>{footnotes[body.id]}</SUP> {html(body.name)}: {html(body.notes)}'
+        caption += f'<BR ALIGN="LEFT"/>{_left_lines(shorten(structure.description, NOTE_LIMIT))}'
+    caption += _footnotes(bodies, footnotes, CAPTION_BUDGET - len(caption.encode("utf-8")))
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
         'fontsize="10", newrank="true", splines="ortho", rankdir="TB", nodesep="0.3", ranksep="0.45", mclimit="0.1", '
@@ -438,7 +471,9 @@ def _lines(
     for number, (level_id, level_name, level_note) in enumerate(bands):
         members = by_level.get(level_id or None, [])
         label_node = f"level:{level_id}"
-        band = f"<B>{html(level_name.upper())}</B>" + (f"<BR/>({html(level_note)})" if level_note else "")
+        band = f"<B>{_band_lines(shorten(level_name, NAME_LIMIT).upper())}</B>" + (
+            f"<BR/>{_band_lines(f'({shorten(level_note, NOTE_LIMIT)})')}" if level_note else ""
+        )
         yield f"\tsubgraph {dot_id(f'cluster_level_{number}')} {{"
         fill = "#F2F2F2" if number % 2 == 0 else "#FAFAFA"
         yield f'\t\tstyle="filled"; fillcolor="{fill}"; color="#CCCCCC"; label=""'

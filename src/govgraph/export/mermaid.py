@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Body, BodyKind, RelationshipKind, Status, Structure
-from .quoting import mermaid_id, mermaid_text
+from .dot import NAME_LIMIT, NOTE_LIMIT
+from .quoting import mermaid_id, mermaid_text, shorten
 from .selection import shown
 from .style import kind_text
 
@@ -47,7 +48,7 @@ _SHAPES: dict[BodyKind, tuple[str, str]] = {
 
 def _node(body: Body) -> str:
     opening, closing = _SHAPES.get(body.kind, ("[", "]"))
-    return f'{mermaid_id(body.id)}{opening}"{mermaid_text(body.name)}"{closing}'
+    return f'{mermaid_id(body.id)}{opening}"{mermaid_text(shorten(body.name, NAME_LIMIT))}"{closing}'
 
 
 def _lines(structure: Structure, dissolved: str) -> Iterator[str]:
@@ -56,7 +57,7 @@ def _lines(structure: Structure, dissolved: str) -> Iterator[str]:
     placed: set[str] = set()
     for number, level in enumerate(structure.levels):
         members = [body for body in bodies if body.level == level.id]
-        title = level.name + (f" ({level.note})" if level.note else "")
+        title = shorten(level.name, NAME_LIMIT) + (f" ({shorten(level.note, NOTE_LIMIT)})" if level.note else "")
         yield f'    subgraph L{number}["{mermaid_text(title)}"]'
         for body in members:
             yield f"        {_node(body)}"

@@ -11,7 +11,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HtmlLabel", "attribute", "dot_id", "dot_string", "html", "mermaid_id", "mermaid_text", "visible"]
+__all__ = [
+    "TOOLTIP_LIMIT",
+    "HtmlLabel",
+    "attribute",
+    "dot_id",
+    "dot_string",
+    "html",
+    "mermaid_id",
+    "mermaid_text",
+    "shorten",
+    "visible",
+]
+
+#: Characters of a tooltip kept (Graphviz refuses a string of 16 KB or more;
+#: escaped, a character takes at most 4 bytes).
+TOOLTIP_LIMIT = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
@@ -34,6 +49,25 @@ def visible(text: str) -> str:
     'tab\\tand newline\\n stay'
     """
     return _CONTROL.sub(_picture, text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut.
+
+    Names may be as long as their authors like; a diagram shows the start of a
+    very long one (Graphviz cannot draw a label of 16 KB or more), the tooltip
+    more of it.
+
+    >>> shorten("Health and Wellbeing Board", 40)
+    'Health and Wellbeing Board'
+    >>> shorten("Health and Wellbeing Board", 12)
+    'Health and…'
+    >>> len(shorten("x" * 1_000_000, 240))
+    240
+    """
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "\u2026"
 
 
 def dot_string(text: str) -> str:
@@ -70,15 +104,18 @@ def attribute(value: str, key: str = "label") -> str:
     r"""An attribute value for DOT: HTML-like labels in angle brackets, anything else quoted.
 
     Graphviz expands escapes in tooltips twice (``\N`` would still become the
-    node's name), so a tooltip's backslashes are doubled once more.
+    node's name), so a tooltip's backslashes are doubled once more; a tooltip
+    is cut to :data:`TOOLTIP_LIMIT` characters.
 
     >>> print(attribute("a\\N", "tooltip"), attribute("a\\N", "label"))
     "a\\\\N" "a\\N"
+    >>> len(attribute("x" * 100_000, "tooltip"))
+    2002
     """
     if isinstance(value, HtmlLabel):
         return f"<{value}>"
     if key == "tooltip":
-        return dot_string(value.replace("\\", "\\\\"))
+        return dot_string(shorten(value, TOOLTIP_LIMIT).replace("\\", "\\\\"))
     return dot_string(value)
 
 
@@ -92,11 +129,18 @@ def dot_id(text: str) -> str:
 
 
 def html(text: str) -> str:
-    """Text for a Graphviz HTML-like label; newlines become line breaks.
+    r"""Text for a Graphviz HTML-like label; newlines become line breaks.
 
-    >>> html("Children & <Young> People's \\"group\\"")
+    Graphviz expands ``\N``, ``\G``, ``\E``, ``\T``, ``\H`` and ``\L`` in HTML-like
+    labels too (to the node's, graph's, edge's, tail's, head's names and the
+    object's label), entities included (``&#92;N`` is still ``\N``), and reads a
+    doubled backslash as one; so every backslash is doubled.
+
+    >>> print(html(r"Council \N \G \E \T \H \L \l \r \n \\ end"))
+    Council \\N \\G \\E \\T \\H \\L \\l \\r \\n \\\\ end
+    >>> html("Children & <Young> People's \"group\"")
     'Children &amp; &lt;Young&gt; People&#39;s &quot;group&quot;'
-    >>> html("a\\nb")
+    >>> html("a\nb")
     'a<BR/>b'
     >>> html("مجلس الصحة")
     'مجلس الصحة'
@@ -105,6 +149,7 @@ def html(text: str) -> str:
     """
     escaped = (
         visible(text)
+        .replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
