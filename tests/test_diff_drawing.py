@@ -117,7 +117,8 @@ def test_diff_to_svg_when_new_drops_a_level(tmp_path: Path, capsys: pytest.Captu
 
 def _without_declarations(structure: gg.Structure, keep: list[bool]) -> gg.Structure:
     """The structure with some bodies and every level, area, service area and source dropped,
-    and the references to them with it: still valid."""
+    and the references to them with it (recommendations cite sources and name owners, so
+    they go too): still valid."""
     kept = {body.id for body, wanted in zip(structure.bodies, keep, strict=False) if wanted}
     kept = kept or {structure.bodies[0].id}
     bodies = [
@@ -139,7 +140,15 @@ def _without_declarations(structure: gg.Structure, keep: list[bool]) -> gg.Struc
         if relation.source in kept and relation.target in kept
     ]
     return structure.replace(
-        bodies=bodies, relationships=relationships, levels=[], areas=[], service_areas=[], sources=[], waivers=[]
+        bodies=bodies,
+        relationships=relationships,
+        levels=[],
+        areas=[],
+        service_areas=[],
+        sources=[],
+        waivers=[],
+        recommendations=[],
+        stages=[],
     )
 
 
