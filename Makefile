@@ -12,9 +12,10 @@ export DEBIAN_FRONTEND := noninteractive
 
 demo: graphviz $(VENV)/.installed
 	$(BIN)/govgraph check examples/devon/devon.yaml
-	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon.svg
-	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon.png
-	@echo "Drew examples/devon/devon.svg and examples/devon/devon.png"
+	$(BIN)/govgraph render examples/devon/devon.yaml --collapse service_area -o examples/devon/devon.svg
+	$(BIN)/govgraph render examples/devon/devon.yaml --collapse service_area -o examples/devon/devon.png
+	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon-full.svg
+	@echo "Drew examples/devon/devon.svg and .png (board-paper view) and examples/devon/devon-full.svg (every body)"
 
 test: graphviz $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks examples

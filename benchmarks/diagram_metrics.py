@@ -128,8 +128,8 @@ def _numbers(text: str) -> list[float]:
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
 
 
-def measure(svg: bytes) -> Metrics:
-    """Lines, crossing pairs, size and smallest font of a Graphviz SVG."""
+def measure(svg: bytes, show: bool = False) -> Metrics:
+    """Lines, crossing pairs, size and smallest font of a Graphviz SVG (``show`` prints each crossing pair)."""
     root = ET.fromstring(svg)
     width, height = (_numbers(root.get(side, "0"))[0] for side in ("width", "height"))
     graph = root.find(f"{SVG}g")
@@ -138,6 +138,7 @@ def measure(svg: bytes) -> Metrics:
         found = re.search(r"scale\(([\d.]+)", graph.get("transform", ""))
         scale = float(found.group(1)) if found else 1.0
     drawn: list[tuple[frozenset[str], list[Point]]] = []
+    titles: list[str] = []
     for group in root.iter(f"{SVG}g"):
         if group.get("class") != "edge":
             continue
@@ -150,6 +151,7 @@ def measure(svg: bytes) -> Metrics:
             points = list(zip(values[0::2], values[1::2], strict=False))
             if len(points) >= 4:
                 drawn.append((ends, _bezier(points)))
+                titles.append(title)
     boxes = [_box(points) for _, points in drawn]
     crossings = 0
     for i, j in itertools.combinations(range(len(drawn)), 2):
@@ -159,6 +161,8 @@ def measure(svg: bytes) -> Metrics:
         shared = bool(drawn[i][0] & drawn[j][0])
         if _lines_cross(drawn[i][1], drawn[j][1], shared):
             crossings += 1
+            if show:
+                print(f"  {titles[i]}  ×  {titles[j]}")
     sizes = [
         float(element.get("font-size", "0")) for element in root.iter(f"{SVG}text") if (element.text or "").strip()
     ]
@@ -171,10 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page", action="append", help="page to fit to: a4, a3, a4-portrait … (default: a4 and a3 landscape)"
     )
+    parser.add_argument("--show", action="store_true", help="print the two lines of each crossing pair")
     arguments = parser.parse_args(argv)
     pages = arguments.page or ["a4-landscape", "a3-landscape"]
     for name in arguments.svgs:
-        found = measure(Path(name).read_bytes())
+        found = measure(Path(name).read_bytes(), arguments.show)
         fitted = ", ".join(f"{found.smallest_on(page):.1f} pt on {page}" for page in pages)
         print(
             f"{name}: {found.lines} lines, {found.crossings} crossing pairs, "

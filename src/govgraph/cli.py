@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
             f"--{option}", action="append", metavar="ID", help=f"draw only bodies of this {what} (repeatable)"
         )
     drawing.add_argument("--hide-dissolved", action="store_true", help="leave out dissolved bodies and relationships")
+    drawing.add_argument(
+        "--collapse",
+        metavar="GROUPING",
+        help="draw groups of bodies as one box with their count: service_area, area, kind, level or a metadata key",
+    )
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
     comparing.add_argument("old", metavar="OLD")
@@ -254,6 +259,7 @@ def _render(arguments: argparse.Namespace) -> int:
         service_areas=arguments.service_area,
         kinds=arguments.kind,
         dissolved="hide" if arguments.hide_dissolved else "show",
+        **({"collapse": arguments.collapse} if arguments.collapse else {}),
     )
     if text is not None:
         sys.stdout.write(text)

@@ -64,6 +64,8 @@ def _text(structure: Structure, format: str, options: Mapping[str, Any]) -> str:
     """DOT, or Mermaid for the same selection :func:`to_dot` would draw with these options."""
     if format != "mermaid":
         return to_dot(structure, **options)
+    if options.get("collapse") is not None:
+        raise UsageError("--collapse draws svg, png, pdf or dot; Mermaid diagrams are drawn in full")
     chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
     return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
 

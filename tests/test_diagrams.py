@@ -1,0 +1,145 @@
+"""Diagrams at every size: aggregation, the board-paper view of Devon, its measured readability."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import govgraph as gg
+from govgraph.cli import main
+from govgraph.export.backend import pipe
+
+from .conftest import DEVON, structure
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+NODE = re.compile(r'^\t+"((?!legend:)[^"]+)" \[label=<(.*?)>, ', re.M)
+
+
+def nodes_of(source: str) -> dict[str, str]:
+    """Body nodes of DOT text: id → label text, line breaks as spaces."""
+    return {node: label.replace("<BR/>", " ") for node, label in NODE.findall(source)}
+
+
+def metrics() -> ModuleType:
+    """benchmarks/diagram_metrics.py, the script whose figures the README quotes."""
+    path = Path(__file__).parents[1] / "benchmarks" / "diagram_metrics.py"
+    spec = importlib.util.spec_from_file_location("diagram_metrics", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["diagram_metrics"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+LOCAL = """
+areas: [{id: county, name: County}, {id: north, name: North, within: county}, {id: south, name: South, within: county}]
+service_areas: [{id: mh, name: Mental health}, {id: ld, name: Learning disability}]
+levels: [{id: top, name: Top}, {id: low, name: Low}]
+bodies:
+  - {id: council, name: County Council, kind: statutory_body, sovereign: true, areas: [county]}
+  - {id: trust, name: County Trust, kind: statutory_body, sovereign: true, areas: [county]}
+  - {id: spg-mh, name: Mental Health Planning Group, kind: strategic_planning_group, level: top, service_areas: [mh]}
+  - {id: n-mh, name: North Mental Health Local Group, kind: local_planning_group, level: low, areas: [north],
+     service_areas: [mh]}
+  - {id: s-mh, name: South Mental Health Local Group, kind: local_planning_group, level: low, areas: [south],
+     service_areas: [mh]}
+  - {id: n-ld, name: North Learning Disability Local Group, kind: local_planning_group, level: low, areas: [north],
+     service_areas: [ld]}
+relationships:
+  - {source: spg-mh, kind: accountable_to, target: council}
+  - {source: n-mh, kind: reports_to, target: spg-mh}
+  - {source: s-mh, kind: reports_to, target: spg-mh}
+  - {source: n-mh, kind: links_with, target: s-mh}
+"""
+
+
+def test_collapse_by_service_area_draws_one_box_per_group_with_count_members_and_merged_lines() -> None:
+    source = gg.to_dot(structure(LOCAL), collapse="service_area")
+    nodes = nodes_of(source)
+    assert set(nodes) == {"council", "trust", "spg-mh", "group.local_planning_group.1", "n-ld"}
+    assert "Mental Health Local Groups × 2 localities" in nodes["group.local_planning_group.1"]
+    assert "North · South" in nodes["group.local_planning_group.1"]
+    (line,) = [x for x in source.splitlines() if '"spg-mh" -> "group.local_planning_group.1"' in x]
+    assert 'label="×2"' in line and "2 × group.local_planning_group.1 reports to spg-mh" in line
+    tooltip = re.search(r'"group.local_planning_group.1" \[.*tooltip="([^"]*)"', source)
+    assert tooltip is not None
+    assert "North Mental Health Local Group (n-mh)" in tooltip.group(1)
+    assert "1 relationships between them, not drawn" in tooltip.group(1)
+
+
+def test_sovereign_bodies_are_never_merged_and_other_groupings() -> None:
+    s = structure(LOCAL)
+    assert '"council" [label=' in gg.to_dot(s, collapse="kind") and '"trust" [label=' in gg.to_dot(s, collapse="kind")
+    by_kind = nodes_of(gg.to_dot(s, collapse="kind"))
+    assert "Local Groups × 3" in by_kind["group.local_planning_group.1"]
+    by_area = nodes_of(gg.to_dot(s, collapse="area"))
+    assert "North Local Groups × 2 service areas" in by_area["group.local_planning_group.1"]
+    custom = nodes_of(gg.to_dot(s, collapse={"n-mh": "Northern groups", "n-ld": "Northern groups"}))
+    assert "Northern groups × 2" in custom["group.local_planning_group.1"]
+    called = nodes_of(gg.to_dot(s, collapse=lambda body: body.level))
+    assert "group.local_planning_group.1" in called and "spg-mh" in called  # a group of one stays itself
+
+
+def test_collapse_by_metadata_key_and_same_text_every_time() -> None:
+    s = structure(
+        LOCAL.replace("areas: [south],", "areas: [south], metadata: {team: b},").replace(
+            "areas: [north],\n     service_areas: [mh]}",
+            "areas: [north], metadata: {team: b},\n     service_areas: [mh]}",
+        )
+    )
+    nodes = nodes_of(gg.to_dot(s, collapse="team"))
+    assert "b × 2" in nodes["group.local_planning_group.1"]
+    assert "spg-mh" in nodes and "n-ld" in nodes  # bodies without the key stay themselves
+    devon = gg.load(DEVON)
+    assert gg.to_dot(devon, collapse="service_area") == gg.to_dot(gg.load(DEVON), collapse="service_area")
+
+
+def test_devon_board_paper_view_is_fig_1() -> None:
+    source = gg.to_dot(gg.load(DEVON), collapse="service_area")
+    nodes = nodes_of(source)
+    labels = " ".join(nodes.values())
+    for service in ("Older People and Disability", "Children and Young People", "Mental Health", "Learning Disability"):
+        assert f"{service} Local Planning Groups × 6 localities" in labels
+    assert "Local Strategic Partnerships × 6 localities" in labels
+    assert "Torbay: separate arrangements × 8 bodies" in labels
+    assert len(nodes) <= 15
+    assert 'label="accountable to × 10"' in source  # the ten employer lines, drawn once (Fig. 1 footnote)
+    assert source.count('PORT="sub"') == 4  # each Executive Management Group inside its Strategic Planning Group
+
+
+@needs_dot
+def test_devon_board_paper_view_reads_on_a4_and_full_view_is_measured() -> None:
+    measure = metrics().measure
+    devon = gg.load(DEVON)
+    paper = measure(pipe(gg.to_dot(devon, collapse="service_area"), "svg"))
+    assert paper.crossings <= 10 and paper.smallest_on("a4-landscape") >= 6.0, paper
+    full = measure(pipe(gg.to_dot(devon), "svg"))
+    assert full.lines > paper.lines
+
+
+def test_metrics_count_a_crossing_from_path_geometry() -> None:
+    svg = b"""<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt"><g class="graph" transform="scale(1 1)">
+    <g class="edge"><title>a&#45;&gt;b</title><path d="M0,0C10,10 20,20 30,30"/></g>
+    <g class="edge"><title>c&#45;&gt;d</title><path d="M0,30C10,20 20,10 30,0"/></g>
+    <g class="edge"><title>a&#45;&gt;d</title><path d="M0,0C10,0 20,0 30,0"/></g>
+    <g class="edge"><title>legend:x&#45;&gt;legend:y</title><path d="M0,15C10,15 20,15 30,15"/></g>
+    <text font-size="8.00">x</text></g></svg>"""
+    found = metrics().measure(svg)
+    assert (found.lines, found.crossings) == (3, 1)  # a->b crosses c->d; lines meeting at a shared body do not count
+    assert found.smallest_on("a4-landscape") == 8.0 and found.aspect == 2.0
+
+
+def test_cli_collapse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(DEVON), "--format", "dot", "--collapse", "service_area"]) == 0
+    assert "× 6 localities" in capsys.readouterr().out.replace("<BR/>", " ")
+    assert main(["render", str(DEVON), "-o", str(tmp_path / "d.mmd"), "--collapse", "area"]) == 2
+    assert capsys.readouterr().err == (
+        "govgraph: error: --collapse draws svg, png, pdf or dot; Mermaid diagrams are drawn in full\n"
+    )
+    assert not (tmp_path / "d.mmd").exists()
