@@ -143,3 +143,38 @@ def test_cli_collapse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "govgraph: error: --collapse draws svg, png, pdf or dot; Mermaid diagrams are drawn in full\n"
     )
     assert not (tmp_path / "d.mmd").exists()
+
+
+def test_filters_say_what_they_leave_out_on_the_drawing_and_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    note = "Shown: service area ld: 10 of 51 bodies; 12 relationships to bodies not shown are not drawn."
+    assert main(["render", str(DEVON), "--format", "dot", "--service-area", "ld"]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"govgraph: note: {note}\n"
+    assert f"<I>{note}</I>" in out.replace('<BR ALIGN="LEFT"/>', " ").replace("  ", " ")
+    assert "LOCALITY CO-ORDINATION" not in out  # a band with nothing drawn is left out, not drawn empty
+    assert main(["render", str(DEVON), "--format", "dot"]) == 0
+    assert capsys.readouterr().err == ""  # nothing left out, nothing said
+
+
+def test_focus_marks_the_focused_body() -> None:
+    source = gg.to_dot(gg.load(DEVON), focus="spg-mh")
+    (line,) = [x for x in source.splitlines() if x.startswith('\t\t"spg-mh" [')]
+    assert 'color="#0077BB"' in line and 'penwidth="4"' in line and "the focus of this view" in line
+    assert '"legend:mark:focus: spg-mh"' in source
+    assert "Shown: within 1 relationship of spg-mh: 9 of 51 bodies" in source
+
+
+@needs_dot
+def test_graphviz_warnings_reach_the_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govgraph.export.backend import GraphvizWarning
+
+    with pytest.warns(GraphvizWarning, match="Graphviz: Warning: using box for unknown shape nonsense"):
+        pipe('digraph { a [shape="nonsense"] }', "svg")
+    wide = "govgraph: 1\nname: Wide\nbodies:\n" + "".join(
+        f"  - {{id: b{i}, name: Body number {i} with a long name, kind: committee}}\n" for i in range(300)
+    )
+    path = tmp_path / "wide.yaml"
+    path.write_text(wide, encoding="utf-8")
+    assert main(["render", str(path), "-o", str(tmp_path / "wide.png")]) == 0
+    err = capsys.readouterr().err
+    assert "govgraph: warning: Graphviz: dot: graph is too large for cairo-renderer bitmaps" in err

@@ -9,10 +9,12 @@ malformed, produces a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -237,6 +239,7 @@ def _fix(rule_id: str) -> str:
 
 def _render(arguments: argparse.Namespace) -> int:
     from .export import render_to
+    from .export.omissions import omitted
 
     structure = load(arguments.file)
     config = load_config(arguments.config) if arguments.config else None
@@ -246,21 +249,27 @@ def _render(arguments: argparse.Namespace) -> int:
     chosen = arguments.format or (None if output else "svg")
     if output is None and chosen in ("svg", "png", "pdf"):
         output = str(Path(arguments.file).with_suffix(f".{chosen}"))
-    text = render_to(
-        structure,
-        output,
-        format=arguments.format,
-        highlight=arguments.highlight,
-        focus=arguments.focus,
-        depth=arguments.depth,
-        config=config,
-        levels=arguments.level,
-        areas=arguments.area,
-        service_areas=arguments.service_area,
-        kinds=arguments.kind,
-        dissolved="hide" if arguments.hide_dissolved else "show",
-        **({"collapse": arguments.collapse} if arguments.collapse else {}),
-    )
+    filters = {
+        "focus": arguments.focus,
+        "depth": arguments.depth,
+        "levels": arguments.level,
+        "areas": arguments.area,
+        "service_areas": arguments.service_area,
+        "kinds": arguments.kind,
+        "dissolved": "hide" if arguments.hide_dissolved else "show",
+    }
+    with _graphviz_warnings():
+        text = render_to(
+            structure,
+            output,
+            format=arguments.format,
+            highlight=arguments.highlight,
+            config=config,
+            **filters,
+            **({"collapse": arguments.collapse} if arguments.collapse else {}),
+        )
+    for note in omitted(structure, **filters):
+        print(f"govgraph: note: {note}", file=sys.stderr)
     if text is not None:
         sys.stdout.write(text)
     elif arguments.output is None:
@@ -281,8 +290,24 @@ def _diff(arguments: argparse.Namespace) -> int:
     else:
         write_diff(result, arguments.old, arguments.new, sys.stdout)
     if arguments.output:
-        render_diff(result, arguments.output)
+        with _graphviz_warnings():
+            render_diff(result, arguments.output)
     return EXIT_FINDINGS if result.fails(arguments.fail_on) else EXIT_OK
+
+
+@contextlib.contextmanager
+def _graphviz_warnings() -> Iterator[None]:
+    """Graphviz's warnings printed as ``govgraph: warning: ...`` on standard error."""
+    from .export.backend import GraphvizWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GraphvizWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, GraphvizWarning):
+            print(f"govgraph: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _load_pair(first: str, second: str) -> tuple[Structure, Structure]:

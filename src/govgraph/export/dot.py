@@ -35,9 +35,10 @@ from ..model import Body, Relationship, Status, Structure
 from .aggregate import Collapse, Collapsed, main_areas
 from .aggregate import collapse as aggregate
 from .layout import Line, bundle, merge_parallel, orient
+from .omissions import omitted
 from .quoting import HtmlLabel, attribute, dot_id, html
 from .selection import select, shown
-from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
+from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, FOCUS, HIGHLIGHT, kind_text
 
 __all__ = ["Marks", "to_dot"]
 
@@ -536,10 +537,28 @@ def _lines(
             {**found.notes, **marks.notes},
             marks.legend + found.legend,
         )
+    notes = omitted(
+        structure,
+        focus=focus,
+        depth=depth,
+        levels=levels,
+        areas=areas,
+        service_areas=service_areas,
+        kinds=kinds,
+        dissolved=dissolved,
+    )
     structure = select(
         structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
     )
     bodies, relations = shown(structure, dissolved)
+    if focus is not None:  # the body the view is centred on stands out
+        marks = Marks(
+            {**marks.bodies, focus: {"penwidth": "4", "color": FOCUS, **marks.bodies.get(focus, {})}},
+            marks.edges,
+            {**marks.notes, focus: [*marks.notes.get(focus, []), "the focus of this view"]},
+            [*marks.legend, (f"focus: {focus}", FOCUS)],
+            marks.details,
+        )
     counts: dict[int, int] = {}
     if collapse is not None:
         drawn = aggregate(structure, bodies, relations, collapse)
@@ -547,7 +566,6 @@ def _lines(
         counts = {id(r): n for r, n in zip(drawn.relations, drawn.counts, strict=True) if n > 1}
         marks = _grouped_marks(marks, drawn)
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
-    notes: list[str] = []
 
     yield f"digraph {dot_id('govgraph')} {{"
     caption = f"<B>{html(structure.name)}</B>"
@@ -557,7 +575,7 @@ def _lines(
         if body.id in footnotes and body.notes is not None:
             caption += _paragraph(f"{body.name}: {body.notes}", f"<SUP>{footnotes[body.id]}</SUP> ")
     for note in notes:
-        caption += _paragraph(note)
+        caption += _paragraph(note).replace('ALIGN="LEFT"/>', 'ALIGN="LEFT"/><I>', 1) + "</I>"
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
         'fontsize="9", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
