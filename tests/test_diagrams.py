@@ -178,3 +178,27 @@ def test_graphviz_warnings_reach_the_user(tmp_path: Path, capsys: pytest.Capture
     assert main(["render", str(path), "-o", str(tmp_path / "wide.png")]) == 0
     err = capsys.readouterr().err
     assert "govgraph: warning: Graphviz: dot: graph is too large for cairo-renderer bitmaps" in err
+
+
+def test_two_way_pairs_are_one_line_in_mermaid_too() -> None:
+    mermaid = gg.to_mermaid(gg.load(DEVON))
+    assert '    b_spg_2dmh <-. "coordinates / reports to" .-> b_lpg_2dexeter_2dmh' in mermaid
+    assert "b_lpg_2dexeter_2dmh -. " not in mermaid  # the reporting back is not drawn a second time
+
+
+def test_the_dash_marks_the_exception() -> None:
+    few = gg.to_dot(
+        structure(
+            LOCAL.replace(
+                "kind: local_planning_group, level: low, areas: [south]",
+                "kind: local_planning_group, status: proposed, level: low, areas: [south]",
+            )
+        )
+    )
+    (line,) = [x for x in few.splitlines() if x.startswith('\t\t"s-mh" [')]
+    assert 'style="filled,rounded,dashed"' in line and "<I>proposed</I>" not in line
+    devon = gg.to_dot(gg.load(DEVON))  # 28 of 51 bodies and most lines are proposed
+    (line,) = [x for x in devon.splitlines() if x.startswith('\t\t"lpg-exeter-mh" [')]
+    assert "dashed" not in line and "<I>proposed</I>" in line
+    assert "relationships are proposed: lines are not dashed" in devon.replace('<BR ALIGN="LEFT"/>', " ")
+    assert 'style="dashed"' not in devon.split('subgraph "cluster_legend"')[0]

@@ -24,6 +24,7 @@ digraph "govgraph" {
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
@@ -65,6 +66,10 @@ class Marks:
     legend: list[tuple[str, str]] = field(default_factory=list)
     #: Small text under a body's name in place of its kind and citations (a group's members).
     details: dict[str, str] = field(default_factory=dict)
+    #: Proposed bodies, lines dashed. The dash marks the exception: where most of a drawing is
+    #: proposed, proposed bodies carry a "proposed" badge instead and lines stay solid.
+    dash_bodies: bool = True
+    dash_lines: bool = True
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -92,6 +97,21 @@ def _paragraph(text: str, mark: str = "") -> str:
     """A caption paragraph wrapped to :data:`CAPTION_WRAP`, each line left-aligned."""
     lines = textwrap.wrap(text, CAPTION_WRAP, break_long_words=False) or [""]
     return "".join(f'<BR ALIGN="LEFT"/>{mark if i == 0 else ""}{html(line)}' for i, line in enumerate(lines))
+
+
+def _dashes(bodies: list[Body], relations: list[Relationship], notes: list[str]) -> tuple[bool, bool]:
+    """Whether to dash proposed bodies and lines: the dash marks the exception. Where most bodies
+    are proposed they carry a badge instead; where most lines are, a note says so."""
+    proposed_bodies = sum(body.status is Status.PROPOSED for body in bodies)
+    proposed_lines = sum(relation.status is Status.PROPOSED for relation in relations)
+    dash_bodies = 2 * proposed_bodies <= len(bodies)
+    dash_lines = 2 * proposed_lines <= len(relations)
+    if not dash_lines:
+        notes.append(
+            f"{proposed_lines} of the {len(relations)} relationships are proposed: lines are not dashed, "
+            "as proposed is the rule here, not the exception (each line's tooltip gives its status)."
+        )
+    return dash_bodies, dash_lines
 
 
 def _grouped_marks(marks: Marks, drawn: Collapsed) -> Marks:
@@ -125,7 +145,7 @@ def _citations(item: Body | Relationship) -> str:
     return "; ".join(citation.at or citation.source for citation in item.sources)
 
 
-def _body_label(body: Body, footnote: int | None, details: str | None = None) -> str:
+def _body_label(body: Body, footnote: int | None, details: str | None = None, badge: bool = False) -> str:
     detail = kind_text(body.kind.value)
     cited = _citations(body)
     if cited:
@@ -133,6 +153,8 @@ def _body_label(body: Body, footnote: int | None, details: str | None = None) ->
     if details is not None:
         detail = details
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
+    if badge:
+        mark += '<BR/><FONT POINT-SIZE="8"><I>proposed</I></FONT>'
     wrap = WRAP if details is None or details == "" else WRAP + 4
     name = "<BR/>".join(html(line) for line in textwrap.wrap(body.name, wrap, break_long_words=False) or [""])
     if details == "":
@@ -164,10 +186,11 @@ def _body_attributes(body: Body, footnote: int | None, marks: Marks) -> dict[str
     styles = ["filled"]
     if shape.pop("rounded", None):
         styles.append("rounded")
-    if body.status is Status.PROPOSED:
+    proposed = body.status is Status.PROPOSED
+    if proposed and marks.dash_bodies:
         styles.append("dashed")
     attributes = {
-        "label": _body_label(body, footnote, marks.details.get(body.id)),
+        "label": _body_label(body, footnote, marks.details.get(body.id), proposed and not marks.dash_bodies),
         **shape,
         "fillcolor": AUTHORITY_FILL[body.authority],
     }
@@ -203,11 +226,11 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
     return pairs
 
 
-def _two_way_edge(relation: Relationship, partner: Relationship, count: int = 1) -> Line:
+def _two_way_edge(relation: Relationship, partner: Relationship, count: int = 1, dash: bool = True) -> Line:
     """One line for a co-ordination and the reporting back: arrowheads for both."""
     down, up = EDGE_STYLE[relation.kind], EDGE_STYLE[partner.kind]
     attributes = {"dir": "both", "arrowhead": down["arrowhead"], "arrowtail": up["arrowhead"], "color": up["color"]}
-    if relation.status is Status.PROPOSED:
+    if relation.status is Status.PROPOSED and dash:
         attributes["style"] = "dashed"
     elif relation.status is Status.DISSOLVED:
         attributes.update(style="dotted", color="#AAAAAA")
@@ -216,7 +239,9 @@ def _two_way_edge(relation: Relationship, partner: Relationship, count: int = 1)
         attributes["label"] = f"×{count}"
     attributes["tooltip"] = (
         f"{relation.source} coordinates {relation.target}; {partner.source} "
-        f"{partner.kind.value.replace('_', ' ')} {partner.target}" + (f" (¶ {cited})" if cited else "")
+        f"{partner.kind.value.replace('_', ' ')} {partner.target}"
+        + (f" ({relation.status.value})" if relation.status is not Status.ACTIVE else "")
+        + (f" (¶ {cited})" if cited else "")
     )
     if count > 1:
         attributes["tooltip"] = f"{count} × {attributes['tooltip']}"
@@ -234,7 +259,7 @@ def _edge(relation: Relationship, marks: Marks, count: int = 1) -> Line:
         attributes["arrowhead"] = style.pop("arrowhead")
     attributes.update(style)
     line = [style.get("style", "solid")] if "style" in style else []
-    if relation.status is Status.PROPOSED:
+    if relation.status is Status.PROPOSED and marks.dash_lines:
         line = ["dashed"]
     elif relation.status is Status.DISSOLVED:
         line = ["dotted"]
@@ -242,6 +267,8 @@ def _edge(relation: Relationship, marks: Marks, count: int = 1) -> Line:
     if line:
         attributes["style"] = ",".join(line)
     tooltip = f"{relation.source} {relation.kind.value.replace('_', ' ')} {relation.target}"
+    if relation.status is not Status.ACTIVE:
+        tooltip += f" ({relation.status.value})"
     if relation.note:
         tooltip += f": {relation.note}"
     if relation.sources:
@@ -323,10 +350,11 @@ def _nest_attributes(
     while shared < min(len(words), len(own)) - 2 and words[shared] == own[shared]:
         shared += 1
     short = child.model_copy(update={"name": " ".join(own[shared:])})
-    child_label = _body_label(short, footnotes.get(child.id), "↑ " + ", ".join(links) if links else "")
+    badge = child.status is Status.PROPOSED and not marks.dash_bodies
+    child_label = _body_label(short, footnotes.get(child.id), "↑ " + ", ".join(links) if links else "", badge)
 
     def cell(body: Body, label: str, port: str) -> str:
-        dashed = ' STYLE="dashed"' if body.status is Status.PROPOSED else ""
+        dashed = ' STYLE="dashed"' if body.status is Status.PROPOSED and marks.dash_bodies else ""
         fill = AUTHORITY_FILL[body.authority]
         return f'<TR><TD PORT="{port}" BGCOLOR="{fill}"{dashed} CELLPADDING="5">{label}</TD></TR>'
 
@@ -431,7 +459,11 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
         row.append(node)
     if proposed:
         node = "legend:proposed"
-        yield f"\t\t{dot_id(node)} {_attributes({'label': 'proposed', 'shape': 'box', 'style': 'dashed'})}"
+        if marks.dash_bodies:
+            yield f"\t\t{dot_id(node)} {_attributes({'label': 'proposed', 'shape': 'box', 'style': 'dashed'})}"
+        else:
+            badge = HtmlLabel("<I>proposed</I> (badge)")
+            yield f"\t\t{dot_id(node)} {_attributes({'label': badge, 'shape': 'box'})}"
         row.append(node)
     for label, colour in marks.legend:
         node = f"legend:mark:{label}"
@@ -560,12 +592,14 @@ def _lines(
             marks.details,
         )
     counts: dict[int, int] = {}
+    dashes = _dashes(bodies, relations, notes)
     if collapse is not None:
         drawn = aggregate(structure, bodies, relations, collapse)
         bodies, relations = drawn.bodies, drawn.relations
         counts = {id(r): n for r, n in zip(drawn.relations, drawn.counts, strict=True) if n > 1}
         marks = _grouped_marks(marks, drawn)
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
+    marks = dataclasses.replace(marks, dash_bodies=dashes[0] and marks.dash_bodies, dash_lines=dashes[1])
 
     yield f"digraph {dot_id('govgraph')} {{"
     caption = f"<B>{html(structure.name)}</B>"
@@ -579,7 +613,7 @@ def _lines(
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
         'fontsize="9", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
-        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.3"]'
+        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"]'
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield '\tedge [fontname="Helvetica", fontsize="8", arrowsize="0.8"]'
@@ -652,7 +686,7 @@ def _lines(
     lines: list[Line] = []
     for position, relation in enumerate(relations):
         if position in pairs:
-            lines.append(_two_way_edge(relation, pairs[position], counts.get(id(relation), 1)))
+            lines.append(_two_way_edge(relation, pairs[position], counts.get(id(relation), 1), marks.dash_lines))
         elif id(relation) not in merged:
             lines.append(_edge(relation, marks, counts.get(id(relation), 1)))
     unplaced = (number + 1, 0)
