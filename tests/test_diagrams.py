@@ -202,3 +202,48 @@ def test_the_dash_marks_the_exception() -> None:
     assert "dashed" not in line and "<I>proposed</I>" in line
     assert "relationships are proposed: lines are not dashed" in devon.replace('<BR ALIGN="LEFT"/>', " ")
     assert 'style="dashed"' not in devon.split('subgraph "cluster_legend"')[0]
+
+
+DIFF_OLD = """
+as_of: 2003-06-01
+bodies:
+  - {id: council, name: Council, kind: statutory_body, sovereign: true}
+  - {id: board, name: Board, kind: board, status: proposed}
+  - {id: forum, name: Forum, kind: forum}
+  - {id: idea, name: Idea Group, kind: task_group, status: proposed}
+relationships:
+  - {source: board, kind: accountable_to, target: council}
+  - {source: forum, kind: reports_to, target: council}
+  - {source: idea, kind: reports_to, target: board, status: proposed}
+"""
+
+DIFF_NEW = """
+as_of: 2004-04-01
+bodies:
+  - {id: council, name: Council, kind: statutory_body, sovereign: true}
+  - {id: board, name: Board, kind: board}
+  - {id: idea, name: Idea Group, kind: task_group, status: proposed}
+  - {id: panel, name: Panel, kind: scrutiny_body}
+relationships:
+  - {source: board, kind: accountable_to, target: council}
+  - {source: idea, kind: reports_to, target: board, status: proposed}
+  - {source: panel, kind: scrutinises, target: board}
+"""
+
+
+def test_diff_diagram_names_both_and_draws_removed_unlike_proposed() -> None:
+    old = structure(DIFF_OLD).replace(name="Before")
+    new = structure(DIFF_NEW).replace(name="After")
+    source = gg.export.diff_dot(gg.diff(old, new), "old.yaml", "new.yaml")
+    assert "Changes: old.yaml: Before (2003-06-01) → new.yaml: After (2004-04-01)" in source
+    nodes = {line.split(" [")[0].strip(): line for line in source.splitlines() if re.match(r'\t+"[a-z]+" \[', line)}
+    removed, proposed = nodes['"forum"'], nodes['"idea"']
+    assert "✕ removed" in removed and 'color="#CC3311"' in removed and "dashed" not in removed
+    assert "✕ removed" not in proposed and 'color="#CC3311"' not in proposed
+    assert 'style="filled,bold"' in removed and 'fillcolor="#E8E8E8"' in removed
+    assert "changed: status: proposed → active" in nodes['"board"']  # on the box, not only in its tooltip
+    assert "+ added" in nodes['"panel"']
+    (gone,) = [line for line in source.splitlines() if line.startswith('\t"council" -> "forum"')]
+    assert 'label="✕ removed"' in gone and "dashed" not in gone
+    for entry in ("+ added (green)", "✕ removed (red, grey fill)", "changed (amber, fields named)"):
+        assert f'"legend:mark:{entry}"' in source

@@ -291,7 +291,7 @@ def _diff(arguments: argparse.Namespace) -> int:
         write_diff(result, arguments.old, arguments.new, sys.stdout)
     if arguments.output:
         with _graphviz_warnings():
-            render_diff(result, arguments.output)
+            render_diff(result, arguments.output, old=arguments.old, new=arguments.new)
     return EXIT_FINDINGS if result.fails(arguments.fail_on) else EXIT_OK
 
 

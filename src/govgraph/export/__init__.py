@@ -10,12 +10,11 @@ from typing import Any
 from .._files import write_atomically
 from ..diff import StructureDiff
 from ..errors import UsageError
-from ..model import Relationship, Status, Structure
+from ..model import Structure
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
 from .selection import neighbourhood, select
-from .style import CHANGE_COLOURS, HIGHLIGHT
 
 __all__ = [
     "Marks",
@@ -92,59 +91,25 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
     raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
 
 
-def diff_dot(result: StructureDiff) -> str:
-    """DOT for the union of both structures: added green, removed red and dashed, changed amber,
-    introduced findings outlined in red."""
-    old_bodies = {b.id for b in result.old.bodies}
-    removed = set(result.bodies_removed)
-    bodies = list(result.new.bodies) + [
-        b.model_copy(update={"status": Status.PROPOSED}) for b in result.old.bodies if b.id in removed
-    ]
-    new_keys = {r.key for r in result.new.relationships}
-    gone: list[Relationship] = [
-        r.model_copy(update={"status": Status.PROPOSED}) for r in result.old.relationships if r.key not in new_keys
-    ]
-    union = result.new.replace(bodies=bodies, relationships=list(result.new.relationships) + gone, waivers=[])
-    marks = Marks()
-    for body_id in result.bodies_added:
-        marks.bodies[body_id] = {"color": CHANGE_COLOURS["added"], "penwidth": "3"}
-    for body_id in removed:
-        marks.bodies[body_id] = {"color": CHANGE_COLOURS["removed"], "penwidth": "3", "style": "dashed,filled"}
-    for change in result.bodies_changed:
-        marks.bodies[change.id] = {"color": CHANGE_COLOURS["changed"], "penwidth": "3"}
-        marks.notes.setdefault(change.id, []).append("changed: " + ", ".join(change.fields))
-    for relation in result.relationships_added:
-        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
-            "color": CHANGE_COLOURS["added"],
-            "penwidth": "2.5",
-        }
-    for relation in gone:
-        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
-            "color": CHANGE_COLOURS["removed"],
-            "penwidth": "2.5",
-            "style": "dashed",
-        }
-    drawn = old_bodies | {b.id for b in result.new.bodies}
-    for finding in result.introduced:
-        if finding.waived:
-            continue
-        for body_id in finding.bodies[:1]:
-            if body_id in drawn:
-                marks.bodies.setdefault(body_id, {}).update({"fillcolor": "#FFCCCC"})
-                marks.notes.setdefault(body_id, []).append(f"introduced {finding.rule}: {finding.message}")
-    marks.legend += [
-        ("added", CHANGE_COLOURS["added"]),
-        ("removed", CHANGE_COLOURS["removed"]),
-        ("changed", CHANGE_COLOURS["changed"]),
-    ]
-    if any(not f.waived for f in result.introduced):
-        marks.legend.append(("introduced finding (pink fill)", HIGHLIGHT))
-    return to_dot(union, marks=marks)
+def diff_dot(result: StructureDiff, old: str | None = None, new: str | None = None) -> str:
+    """DOT for the union of both structures, titled with both (``old`` and ``new`` name them):
+    added green, removed red with a grey fill, changed amber with the changed fields written
+    on the drawing, introduced findings filled pink. See :mod:`govgraph.export.diffdraw`."""
+    from .diffdraw import diff_dot as draw
+
+    return draw(result, old, new)
 
 
-def render_diff(result: StructureDiff, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+def render_diff(
+    result: StructureDiff,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    old: str | None = None,
+    new: str | None = None,
+) -> Path:
     """Draw :func:`diff_dot` to ``path``."""
     chosen = _format_for(path, format)
     if chosen == "mermaid":
         raise UsageError("diff diagrams are drawn as svg, png, pdf or dot")
-    return write_atomically(path, _drawing(diff_dot(result), chosen))
+    return write_atomically(path, _drawing(diff_dot(result, old, new), chosen))

@@ -218,7 +218,12 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
         partner = upward.get((relation.target, relation.source, relation.status))
         marked = any(
             key in marks.edges
-            for key in ((relation.source, "*", relation.target), (relation.target, "*", relation.source))
+            for key in (
+                (relation.source, "*", relation.target),
+                (relation.target, "*", relation.source),
+                (relation.source, relation.kind.value, relation.target),
+                (relation.target, partner.kind.value, relation.source) if partner is not None else ("", "", ""),
+            )
         )
         if partner is not None and not marked and id(partner) not in taken:
             pairs[position] = partner
