@@ -170,12 +170,15 @@ def test_graphviz_warnings_reach_the_user(tmp_path: Path, capsys: pytest.Capture
 
     with pytest.warns(GraphvizWarning, match="Graphviz: Warning: using box for unknown shape nonsense"):
         pipe('digraph { a [shape="nonsense"] }', "svg")
-    wide = "govgraph: 1\nname: Wide\nbodies:\n" + "".join(
-        f"  - {{id: b{i}, name: Body number {i} with a long name, kind: committee}}\n" for i in range(300)
+    tall = "govgraph: 1\nname: Tall\nbodies:\n" + "".join(
+        f"  - {{id: b{i}, name: Body {i}, kind: committee}}\n" for i in range(600)
     )
-    path = tmp_path / "wide.yaml"
-    path.write_text(wide, encoding="utf-8")
-    assert main(["render", str(path), "-o", str(tmp_path / "wide.png")]) == 0
+    tall += "relationships:\n" + "".join(
+        f"  - {{source: b{i}, kind: reports_to, target: b{i - 1}}}\n" for i in range(1, 600)
+    )
+    path = tmp_path / "tall.yaml"
+    path.write_text(tall, encoding="utf-8")
+    assert main(["render", str(path), "-o", str(tmp_path / "tall.png")]) == 0
     err = capsys.readouterr().err
     assert "govgraph: warning: Graphviz: dot: graph is too large for cairo-renderer bitmaps" in err
 
@@ -247,3 +250,61 @@ def test_diff_diagram_names_both_and_draws_removed_unlike_proposed() -> None:
     assert 'label="✕ removed"' in gone and "dashed" not in gone
     for entry in ("+ added (green)", "✕ removed (red, grey fill)", "changed (amber, fields named)"):
         assert f'"legend:mark:{entry}"' in source
+
+
+def test_page_fits_and_warns_under_7_points(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert 'size="11.69,8.27"' in gg.to_dot(structure(LOCAL), page="a4")
+    assert 'size="11.69,16.54"' in gg.to_dot(structure(LOCAL), page="a3-portrait")
+    assert main(["render", str(DEVON), "--format", "dot", "--page", "b5"]) == 2
+    assert capsys.readouterr().err == (
+        "govgraph: error: --page must be a4 or a3, optionally with -portrait or -landscape, not 'b5'\n"
+    )
+
+
+@needs_dot
+def test_page_shrinks_the_drawing_and_says_when_names_get_too_small(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "devon.svg"
+    assert main(["render", str(DEVON), "--page", "a4", "-o", str(out)]) == 0
+    found = metrics().measure(out.read_bytes())
+    assert found.width <= 842 and found.height <= 595
+    err = capsys.readouterr().err
+    assert err.startswith("govgraph: warning: fitted to a4, the smallest text is 2.")
+    assert "(under 7 pt): draw fewer boxes with --collapse service_area (or kind, level) or --focus ID" in err
+    small = tmp_path / "small.yaml"
+    small.write_text("govgraph: 1\nname: Small\n" + LOCAL, encoding="utf-8")
+    assert main(["render", str(small), "--page", "a4", "-o", str(tmp_path / "small.pdf")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def register(count: int) -> gg.Structure:
+    kinds = ["board", "committee", "partnership", "forum", "network", "task_group"]
+    bodies = [{"id": f"b{i}", "name": f"Organisation {i}", "kind": kinds[i % len(kinds)]} for i in range(count)]
+    return gg.Structure.model_validate({"govgraph": 1, "name": "Register", "bodies": bodies})
+
+
+def test_a_large_structure_is_drawn_as_an_overview_unless_asked_for_every_body() -> None:
+    big = register(700)
+    overview = gg.to_dot(big)
+    nodes = nodes_of(overview)
+    assert len(nodes) == 6 and "Boards × 117" in nodes["group.board.1"]
+    assert "Overview of 700 bodies" in overview.replace('<BR ALIGN="LEFT"/>', " ")
+    every = nodes_of(gg.to_dot(big, collapse="none"))
+    assert len(every) == 700
+    assert len(nodes_of(gg.to_dot(register(150)))) == 150  # small enough: every body
+
+
+@needs_dot
+def test_overview_of_700_bodies_is_readable_and_wide_rows_wrap() -> None:
+    measure = metrics().measure
+    found = measure(pipe(gg.to_dot(register(700)), "svg"))
+    assert found.aspect <= 3 and found.smallest_on("a3-landscape") >= 6, found
+    every = measure(pipe(gg.to_dot(register(200), collapse="none"), "svg"))
+    assert every.aspect <= 3, every  # 200 bodies on rows of 12, not one strip
+
+
+@needs_dot
+def test_notebook_shows_an_overview_of_a_large_structure() -> None:
+    bundle = register(700)._repr_mimebundle_()
+    assert "Boards × 117" in bundle["image/svg+xml"] and len(bundle["image/svg+xml"]) < 200_000

@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         )
     drawing.add_argument("--hide-dissolved", action="store_true", help="leave out dissolved bodies and relationships")
     drawing.add_argument(
+        "--page",
+        metavar="PAGE",
+        help="fit the drawing to a4 or a3 (landscape; add -portrait) and warn when text would be under 7 pt",
+    )
+    drawing.add_argument(
         "--collapse",
         metavar="GROUPING",
         help="draw groups of bodies as one box with their count: service_area, area, kind, level or a metadata key",
@@ -267,6 +272,7 @@ def _render(arguments: argparse.Namespace) -> int:
             config=config,
             **filters,
             **({"collapse": arguments.collapse} if arguments.collapse else {}),
+            **({"page": arguments.page} if arguments.page else {}),
         )
     for note in omitted(structure, **filters):
         print(f"govgraph: note: {note}", file=sys.stderr)
@@ -297,14 +303,16 @@ def _diff(arguments: argparse.Namespace) -> int:
 
 @contextlib.contextmanager
 def _graphviz_warnings() -> Iterator[None]:
-    """Graphviz's warnings printed as ``govgraph: warning: ...`` on standard error."""
+    """Graphviz's warnings, and text too small for the page, printed as ``govgraph: warning: ...``."""
     from .export.backend import GraphvizWarning
+    from .export.page import ReadabilityWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GraphvizWarning)
+        warnings.simplefilter("always", ReadabilityWarning)
         yield
     for warning in caught:
-        if issubclass(warning.category, GraphvizWarning):
+        if issubclass(warning.category, (GraphvizWarning, ReadabilityWarning)):
             print(f"govgraph: warning: {warning.message}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ..model import Structure
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
+from .page import MIN_POINTS, ReadabilityWarning, fitted_points
 from .selection import neighbourhood, select
 
 __all__ = [
@@ -65,6 +67,8 @@ def _text(structure: Structure, format: str, options: Mapping[str, Any]) -> str:
         return to_dot(structure, **options)
     if options.get("collapse") is not None:
         raise UsageError("--collapse draws svg, png, pdf or dot; Mermaid diagrams are drawn in full")
+    if options.get("page") is not None:
+        raise UsageError("--page fits svg, png, pdf or dot drawings; Mermaid is laid out by its viewer")
     chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
     return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
 
@@ -73,10 +77,24 @@ def render(structure: Structure, path: str | os.PathLike[str], *, format: str | 
     """Draw the structure to ``path`` (format from the suffix unless given), written atomically.
 
     ``options`` are those of :func:`to_dot`. SVG, PNG and PDF need Graphviz;
-    DOT and Mermaid do not.
+    DOT and Mermaid do not. With ``page`` ("a4", "a3-portrait" …) the drawing
+    is shrunk to the page and a :class:`~govgraph.export.page.ReadabilityWarning`
+    says when its text would be under 7 pt there.
     """
     chosen = _format_for(path, format)
     text = _text(structure, chosen, options)
+    if chosen in FORMATS and options.get("page"):
+        svg = pipe(text, "svg")
+        points = fitted_points(svg, text)
+        if points < MIN_POINTS:
+            warnings.warn(
+                ReadabilityWarning(
+                    f"fitted to {options['page']}, the smallest text is {points:.1f} pt (under {MIN_POINTS:.0f} pt): "
+                    "draw fewer boxes with --collapse service_area (or kind, level) or --focus ID"
+                ),
+                stacklevel=2,
+            )
+        return write_atomically(path, svg if chosen == "svg" else pipe(text, chosen))
     return write_atomically(path, text.encode("utf-8") if chosen == "mermaid" else _drawing(text, chosen))
 
 

@@ -16,6 +16,10 @@ between the same two boxes. Groupings:
     bodies of the same level and kind;
 ``"level"``
     every body of a level;
+``"overview"``
+    bodies with nothing below them, by the bodies they answer to, their level
+    and kind ("Executive agencies × 12 under the Department for Transport"):
+    a large register drawn as its upper levels with its leaves counted;
 any other string
     bodies with the same value of that key in their ``metadata``;
 a mapping or a function
@@ -59,8 +63,10 @@ from ..model import Body, BodyKind, Relationship, Status, Structure
 
 __all__ = ["MODES", "Collapse", "Collapsed", "collapse", "main_areas"]
 
+#: An overview with more boxes than this counts a parent's leaves of every kind in one box.
+OVERVIEW_BOXES = 60
 #: The groupings named by a word (any other word is a ``metadata`` key).
-MODES = ("service_area", "area", "kind", "level")
+MODES = ("service_area", "area", "kind", "level", "overview")
 
 Collapse = str | Mapping[str, str] | Callable[[Body], str | None]
 
@@ -110,13 +116,19 @@ def main_areas(structure: Structure, bodies: list[Body]) -> dict[str, frozenset[
     return {body.id: roots[body.id] - main for body in bodies}
 
 
-def _key(structure: Structure, body: Body, by: Collapse, elsewhere: frozenset[str]) -> Hashable | None:
+def _key(
+    structure: Structure, body: Body, by: Collapse, elsewhere: frozenset[str], parents: tuple[str, ...] | None
+) -> Hashable | None:
     if body.sovereign:
         return None
     if callable(by):
         return by(body)
     if not isinstance(by, str):
         return by.get(body.id)
+    if by == "overview":  # bodies with none below them, by the bodies they answer to, level and kind
+        return None if parents is None else ("overview", parents, body.level, body.kind)
+    if by == ":overview-coarse":  # the same, all kinds together
+        return None if parents is None else ("overview", parents, body.level, None)
     if elsewhere and by in MODES:  # another area's arrangements: one annex box per area
         return ("annex", tuple(sorted(elsewhere)))
     if by == "service_area":
@@ -165,6 +177,12 @@ def _title(structure: Structure, key: Hashable, members: list[Body], by: Collaps
         where = " and ".join(area_names.get(a, a) for a in key[1])
         listed = " · ".join(body.name for body in members)
         return f"{where}: separate arrangements × {len(members)} bodies", listed
+    if isinstance(key, tuple) and key[0] == "overview":
+        kind = _plural(members[0].kind.value.replace("_", " ")) if key[3] is not None else "bodies"
+        by_name = {body.id: body.name for body in structure.bodies}
+        under = " and ".join(by_name.get(p, p) for p in key[1][:2]) + (" …" if len(key[1]) > 2 else "")
+        title = f"{kind.capitalize()} × {len(members)}" + (f" under {under}" if under else "")
+        return title, " · ".join(body.name for body in members)
     if isinstance(key, tuple) and key[0] == "metadata":
         base = str(key[1])
     elif isinstance(key, str):
@@ -199,11 +217,20 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
     keys: dict[str, Hashable] = {}
     grouped: dict[Hashable, list[Body]] = {}
     elsewhere = main_areas(structure, bodies)
+    above: dict[str, set[str]] = {}
+    has_below: set[str] = set()
+    for relation in relations:
+        if relation.kind.is_upward:
+            above.setdefault(relation.source, set()).add(relation.target)
+            has_below.add(relation.target)
     for body in bodies:
-        key = _key(structure, body, by, elsewhere[body.id])
+        parents = None if body.id in has_below else tuple(sorted(above.get(body.id, ())))
+        key = _key(structure, body, by, elsewhere[body.id], parents)
         if key is not None:
             keys[body.id] = key
             grouped.setdefault(key, []).append(body)
+    if by == "overview" and len(bodies) - len(keys) + len(grouped) > OVERVIEW_BOXES:
+        return collapse(structure, bodies, relations, ":overview-coarse")
     result = Collapsed([], [])
     group_of = result.group_of
     numbers: dict[Hashable, str] = {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from .aggregate import Collapse, Collapsed, main_areas
 from .aggregate import collapse as aggregate
 from .layout import Line, bundle, merge_parallel, orient
 from .omissions import omitted
+from .page import page_inches
 from .quoting import HtmlLabel, attribute, dot_id, html
 from .selection import select, shown
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, FOCUS, HIGHLIGHT, kind_text
@@ -47,6 +49,10 @@ __all__ = ["Marks", "to_dot"]
 ROW_LIMIT = 8
 #: Names are wrapped to lines of about this many characters.
 WRAP = 24
+#: Rows wider than this are wrapped onto several rows (see ``_wrapped``).
+WIDE_ROW = 12
+#: Drawings of more bodies than this are drawn as an overview unless ``collapse="none"``.
+OVERVIEW_LIMIT = 150
 #: Entries in a row of the legend (line samples: half as many).
 LEGEND_ROW = 12
 
@@ -390,6 +396,22 @@ def _into_nest(line: Line, nested: Mapping[str, str], place: Mapping[str, tuple[
     return line
 
 
+def _wrap_ranks(bodies: list[Body], relations: list[Relationship], lowest: list[str]) -> Iterator[str]:
+    """Without bands: the bodies at one depth (upward steps from the top) that would make a row
+    too wide go on several rows, each pushed under the one before by an invisible line.
+    ``lowest`` receives a body of the lowest row (the legend goes under it)."""
+    depth = _tiers(bodies, relations)
+    by_depth: dict[int, list[Body]] = {}
+    for body in bodies:
+        by_depth.setdefault(depth[body.id], []).append(body)
+    for _, row in sorted(by_depth.items()):
+        chunks = _wrapped(row, least=2, share=0.8)
+        for upper, lower in itertools.pairwise(chunks):
+            for position, body in enumerate(lower):  # column by column: a grid, not a staircase
+                yield f'\t{dot_id(upper[position % len(upper)].id)} -> {dot_id(body.id)} [style="invis"]'
+        lowest[:] = [chunks[-1][0].id]
+
+
 def _sides(structure: Structure, bodies: list[Body]) -> dict[str, int]:
     """0 for bodies of the drawing's main area (the area most bodies fall within), 1 for the others.
 
@@ -432,7 +454,14 @@ def _rows(
         for body in row:
             area = min((area_order.get(a, 10**6) for a in body.areas), default=10**6)
             split.setdefault((level, area), []).append(body)
-    return [split[key] for key in sorted(split)]
+    return [chunk for key in sorted(split) for chunk in _wrapped(split[key])]
+
+
+def _wrapped(row: list[Body], least: int = WIDE_ROW, share: float = 1.2) -> list[list[Body]]:
+    """A row too wide for a page split into rows of about √(share · n) boxes (at least ``least``),
+    so that the drawing stays within about 3:1 (boxes are some 2.3 times wider than a row is tall)."""
+    width = max(least, math.isqrt(int(share * len(row))))
+    return [row[i : i + width] for i in range(0, len(row), width)] or [row]
 
 
 def _legend(structure: Structure, bodies: list[Body], relations: list[Relationship], marks: Marks) -> Iterator[str]:
@@ -512,6 +541,7 @@ def to_dot(
     config: Mapping[str, object] | None = None,
     marks: Marks | None = None,
     collapse: Collapse | None = None,
+    page: str | None = None,
 ) -> str:
     """DOT source for a diagram of the structure, like Fig. 1 of the Devon paper.
 
@@ -523,7 +553,8 @@ def to_dot(
     of bodies as one box each with their count and members, and merges the
     lines between two boxes with a count (see :mod:`govgraph.export.aggregate`:
     ``"service_area"``, ``"area"``, ``"kind"``, ``"level"``, a ``metadata`` key,
-    a mapping or a function). The same input always gives
+    a mapping or a function). ``page`` ("a4", "a3", "a4-portrait" …) shrinks
+    the drawing to fit that page. The same input always gives
     the same text. Cost: O(n + m) after the filters.
     """
     return (
@@ -542,6 +573,7 @@ def to_dot(
                 config=config,
                 marks=marks,
                 collapse=collapse,
+                page=page,
             )
         )
         + "\n"
@@ -563,6 +595,7 @@ def _lines(
     config: Mapping[str, object] | None,
     marks: Marks | None,
     collapse: Collapse | None = None,
+    page: str | None = None,
 ) -> Iterator[str]:
     marks = marks or Marks()
     if highlight:
@@ -598,6 +631,14 @@ def _lines(
         )
     counts: dict[int, int] = {}
     dashes = _dashes(bodies, relations, notes)
+    if collapse is None and len(bodies) > OVERVIEW_LIMIT:
+        collapse = "overview"
+        notes.append(
+            f"Overview of {len(bodies)} bodies: those with none below them are counted in one box per body they "
+            "answer to, level and kind; draw every body with --collapse none (Python: collapse='none')."
+        )
+    elif collapse == "none":
+        collapse = None
     if collapse is not None:
         drawn = aggregate(structure, bodies, relations, collapse)
         bodies, relations = drawn.bodies, drawn.relations
@@ -606,6 +647,10 @@ def _lines(
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
     marks = dataclasses.replace(marks, dash_bodies=dashes[0] and marks.dash_bodies, dash_lines=dashes[1])
 
+    fit = ""
+    if page is not None:  # Graphviz shrinks the drawing to the page (never enlarges it)
+        width, height = page_inches(page)
+        fit = f', size="{width:g},{height:g}"'
     yield f"digraph {dot_id('govgraph')} {{"
     caption = f"<B>{html(structure.name)}</B>"
     if structure.description:
@@ -618,7 +663,7 @@ def _lines(
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
         'fontsize="9", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
-        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"]'
+        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"' + fit + "]"
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield '\tedge [fontname="Helvetica", fontsize="8", arrowsize="0.8"]'
@@ -682,9 +727,12 @@ def _lines(
             previous_anchor = anchor
         yield "\t}"
 
+    lowest: list[str] = []
     if not bands:
-        for body in by_level.get(None, []):
-            yield f"\t{dot_id(body.id)} {_attributes(_body_attributes(body, footnotes.get(body.id), marks))}"
+        loose = by_level.get(None, [])
+        for each in loose:
+            yield f"\t{dot_id(each.id)} {_attributes(_body_attributes(each, footnotes.get(each.id), marks))}"
+        yield from _wrap_ranks(loose, relations, lowest)
 
     pairs = _two_way(relations, marks)
     merged = {id(partner) for partner in pairs.values()}
@@ -710,4 +758,6 @@ def _lines(
         yield from _legend(structure, bodies, relations, marks)
         if row_anchors:  # the legend under the last band
             yield f'\t{dot_id(row_anchors[-1])} -> "legend:title" [style="invis"]'
+        elif lowest:  # or under the lowest bodies
+            yield f'\t{dot_id(lowest[0])} -> "legend:title" [style="invis"]'
     yield "}"
