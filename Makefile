@@ -45,3 +45,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
+
+# --- Diagrams (issue 15): time drawing large structures and measure the drawings ---------
+.PHONY: bench-diagrams
+bench-diagrams: graphviz $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/diagram_metrics.py examples/devon/devon.svg examples/devon/devon-full.svg

@@ -59,7 +59,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..model import Body, BodyKind, Relationship, Status, Structure
+from ..model import Body, BodyKind, Relationship, RelationshipKind, Status, Structure
 
 __all__ = ["MODES", "Collapse", "Collapsed", "collapse", "main_areas"]
 
@@ -143,6 +143,54 @@ def _key(
     return None if value is None else ("metadata", str(value))
 
 
+def _below(bodies: list[Body], relations: list[Relationship]) -> dict[str, str]:
+    """The top of a large tree kept, every sub-tree below a depth counted in one box (body id → group).
+
+    Depth is the number of upward steps from a body with none above it (first
+    parent by id); the depth kept is the deepest with at most half
+    :data:`OVERVIEW_BOXES` bodies at or above it. O(n + m).
+    """
+    parent: dict[str, str] = {}
+    for relation in sorted((r for r in relations if r.kind.is_upward), key=lambda r: (r.source, r.target)):
+        parent.setdefault(relation.source, relation.target)
+    depth: dict[str, int] = {}
+    top: dict[str, str] = {}
+
+    def settle(body_id: str) -> int:
+        chain = []
+        while body_id not in depth and body_id in parent and body_id not in chain:
+            chain.append(body_id)
+            body_id = parent[body_id]
+        depth.setdefault(body_id, 0)
+        for child in reversed(chain):
+            depth[child] = depth[parent[child]] + 1
+        return depth[chain[0]] if chain else depth[body_id]
+
+    for body in bodies:
+        settle(body.id)
+    counts: dict[int, int] = {}
+    for body in bodies:
+        counts[depth[body.id]] = counts.get(depth[body.id], 0) + 1
+    kept, total = 0, 0
+    for level in sorted(counts):
+        total += counts[level]
+        if total > OVERVIEW_BOXES // 2:
+            break
+        kept = level
+    by_name = {body.id: body.name for body in bodies}
+    groups: dict[str, str] = {}
+    for body in bodies:
+        if depth[body.id] <= kept:
+            continue
+        ancestor = body.id
+        while depth.get(ancestor, 0) > kept:
+            ancestor = parent[ancestor]
+        top[body.id] = ancestor
+        groups[body.id] = f"Bodies below {by_name.get(ancestor, ancestor)}"
+    groups[":overview"] = ""  # marks the mapping as an overview's (lines between boxes merged)
+    return groups
+
+
 def _plural(name: str) -> str:
     head, _, last = name.rpartition(" ")
     if last.endswith("s") or not last[-1:].isalpha():
@@ -163,7 +211,9 @@ def _common(names: list[list[str]], suffix: bool) -> list[str]:
     return list(reversed(common)) if suffix else common
 
 
-def _title(structure: Structure, key: Hashable, members: list[Body], by: Collapse) -> tuple[str, str]:
+def _title(
+    structure: Structure, key: Hashable, members: list[Body], by: Collapse, by_name: Mapping[str, str]
+) -> tuple[str, str]:
     """A group's name ("Local Planning Groups × 6 localities") and the line that lists what varies."""
     names = [body.name.split() for body in members]
     shared = _common(names, suffix=True)
@@ -179,7 +229,6 @@ def _title(structure: Structure, key: Hashable, members: list[Body], by: Collaps
         return f"{where}: separate arrangements × {len(members)} bodies", listed
     if isinstance(key, tuple) and key[0] == "overview":
         kind = _plural(members[0].kind.value.replace("_", " ")) if key[3] is not None else "bodies"
-        by_name = {body.id: body.name for body in structure.bodies}
         under = " and ".join(by_name.get(p, p) for p in key[1][:2]) + (" …" if len(key[1]) > 2 else "")
         title = f"{kind.capitalize()} × {len(members)}" + (f" under {under}" if under else "")
         return title, " · ".join(body.name for body in members)
@@ -216,6 +265,8 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
         raise UsageError("--collapse needs a grouping: service_area, area, kind, level or a metadata key")
     keys: dict[str, Hashable] = {}
     grouped: dict[Hashable, list[Body]] = {}
+    by_name = {body.id: body.name for body in bodies}
+    overview = by in ("overview", ":overview-coarse") or (isinstance(by, Mapping) and ":overview" in by)
     elsewhere = main_areas(structure, bodies)
     above: dict[str, set[str]] = {}
     has_below: set[str] = set()
@@ -231,6 +282,8 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
             grouped.setdefault(key, []).append(body)
     if by == "overview" and len(bodies) - len(keys) + len(grouped) > OVERVIEW_BOXES:
         return collapse(structure, bodies, relations, ":overview-coarse")
+    if by == ":overview-coarse" and len(bodies) - len(keys) + len(grouped) > OVERVIEW_BOXES:
+        return collapse(structure, bodies, relations, _below(bodies, relations))
     result = Collapsed([], [])
     group_of = result.group_of
     numbers: dict[Hashable, str] = {}
@@ -244,7 +297,7 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
             kinds = {b.kind for b in members}
             kind = members[0].kind.value if len(kinds) == 1 else "other"
             numbers[key] = group_id = f"group.{kind}.{len(numbers) + 1}"
-            name, varies = _title(structure, key, members, by)
+            name, varies = _title(structure, key, members, by, by_name)
             statuses = {b.status for b in members}
             status = statuses.pop() if len(statuses) == 1 else Status.ACTIVE
             result.bodies.append(
@@ -269,7 +322,10 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
         if source == target:
             result.inside[source] = result.inside.get(source, 0) + 1
             continue
-        key4 = (source, relation.kind.value, target, relation.status)
+        # An overview merges every line between two boxes; other groupings keep kinds and statuses apart.
+        key4 = (
+            (source, "*", target, Status.ACTIVE) if overview else (source, relation.kind.value, target, relation.status)
+        )
         if key4 in merged:
             position = merged[key4]
             result.counts[position] += 1
@@ -286,5 +342,13 @@ def collapse(structure: Structure, bodies: list[Body], relations: list[Relations
     for position, merged_relations in enumerate(result.sources):
         if len(merged_relations) > 1:
             cited = list(dict.fromkeys(c for r in merged_relations for c in r.sources))
-            result.relations[position] = result.relations[position].model_copy(update={"sources": cited})
+            update: dict[str, object] = {"sources": cited}
+            mix = sorted({r.kind.value for r in merged_relations})
+            if len(mix) > 1 or len({r.status for r in merged_relations}) > 1:  # a neutral line, its mix in words
+                update.update(
+                    kind=RelationshipKind.LINKS_WITH,
+                    status=Status.ACTIVE,
+                    note=", ".join(f"{sum(r.kind.value == k for r in merged_relations)} {k}" for k in mix),
+                )
+            result.relations[position] = result.relations[position].model_copy(update=update)
     return result
