@@ -479,7 +479,6 @@ class Structure(BaseModel):
         emg-mh -> devon-cc
         emg-mh -> devon-pcts
         emg-mh -> dpt
-        emg-mh -> spg-mh -> dsp
         """
         from .graph import routes_up
 
