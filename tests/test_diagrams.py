@@ -10,10 +10,15 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govgraph as gg
 from govgraph.cli import main
+from govgraph.export.aggregate import collapse
 from govgraph.export.backend import pipe
+from govgraph.export.selection import shown
+from govgraph.strategies import structures
 
 from .conftest import DEVON, structure
 
@@ -308,3 +313,28 @@ def test_overview_of_700_bodies_is_readable_and_wide_rows_wrap() -> None:
 def test_notebook_shows_an_overview_of_a_large_structure() -> None:
     bundle = register(700)._repr_mimebundle_()
     assert "Boards × 117" in bundle["image/svg+xml"] and len(bundle["image/svg+xml"]) < 200_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(structures(), st.sampled_from(["service_area", "area", "kind", "level", "overview", "team", "none"]))
+def test_any_structure_collapses_without_error_and_the_same_way_every_time(s: gg.Structure, mode: str) -> None:
+    source = gg.to_dot(s, collapse=mode)
+    assert source == gg.to_dot(s, collapse=mode)
+    assert source.startswith('digraph "govgraph" {') and source.endswith("}\n")
+    if mode == "none":
+        return
+    bodies, relations = shown(s)
+    grouped = collapse(s, bodies, relations, mode)
+    counted = sum(len(members) for members in grouped.members.values())
+    assert len(grouped.bodies) - len(grouped.members) + counted == len(s.bodies)  # every body, alone or counted
+    drawn = nodes_of(source)
+    assert {node for node in drawn if node.startswith("group.")} == set(grouped.members)
+    for group, members in grouped.members.items():
+        assert f"× {len(members)}" in drawn[group]
+
+
+@needs_dot
+def test_collapsed_svg_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    first = gg.render(gg.load(DEVON), tmp_path / "a.svg", collapse="service_area")
+    second = gg.render(gg.load(DEVON), tmp_path / "b.svg", collapse="service_area")
+    assert first.read_bytes() == second.read_bytes()
