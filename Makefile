@@ -26,9 +26,10 @@ endef
 
 demo: graphviz $(VENV)/.installed
 	$(BIN)/govgraph check examples/devon/devon.yaml
-	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon.svg
-	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon.png
-	@echo "Drew examples/devon/devon.svg and examples/devon/devon.png"
+	$(BIN)/govgraph render examples/devon/devon.yaml --collapse service_area -o examples/devon/devon.svg
+	$(BIN)/govgraph render examples/devon/devon.yaml --collapse service_area -o examples/devon/devon.png
+	$(BIN)/govgraph render examples/devon/devon.yaml -o examples/devon/devon-full.svg
+	@echo "Drew examples/devon/devon.svg and .png (board-paper view) and examples/devon/devon-full.svg (every body)"
 
 test: graphviz $(VENV)/.installed-dev
 	$(call suite,$(BIN))
@@ -57,10 +58,9 @@ lock:
 	rm -rf .venv-lock build src/*.egg-info
 	@echo "Wrote $(LOCK); now run make test and make test-latest and record both in CONTRIBUTING.md"
 
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-dev bench-import bench-export bench-diagrams
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_queries.py
-	$(BIN)/python benchmarks/bench_import.py
 
 # The documentation site, into site/ (mkdocs.yml; strict: a broken link or missing page fails).
 docs: graphviz $(VENV)/.installed-dev
@@ -87,15 +87,16 @@ $(VENV)/.installed-dev: pyproject.toml $(LOCK) | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lock build .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-latest .venv-lock build site .mypy_cache .ruff_cache .hypothesis
 
-# -- issue 12: the import benchmark (all 116 organograms of 2013 + every rule) --------
-.PHONY: bench-import
+# Parts of `make bench`, each runnable alone: importing the 116 organograms of 2013 with every
+# rule (issue 12), every export format on 10,000 bodies (issue 13), drawing large structures and
+# measuring the drawings (issue 15).
+.PHONY: bench-import bench-export bench-diagrams
 bench-import: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_import.py
-# --- Export benchmarks (issue 13): `make bench` also times every export format
-# on a synthetic structure of 10,000 bodies and 25,000 relationships.
-.PHONY: bench-export
-bench: bench-export
 bench-export: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_export.py
+bench-diagrams: graphviz $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/diagram_metrics.py examples/devon/devon.svg examples/devon/devon-full.svg

@@ -41,8 +41,13 @@ pinned_dot = pytest.mark.skipif(
 DRAWINGS = [
     pytest.param(
         "examples/devon/devon.svg",
-        ["render", "examples/devon/devon.yaml", "-o", "{out}"],
+        ["render", "examples/devon/devon.yaml", "--collapse", "service_area", "-o", "{out}"],
         id="devon",
+    ),
+    pytest.param(
+        "examples/devon/devon-full.svg",
+        ["render", "examples/devon/devon.yaml", "-o", "{out}"],
+        id="devon-full",
     ),
     pytest.param(
         "examples/trafford/diff.svg",

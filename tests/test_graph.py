@@ -81,8 +81,9 @@ def test_unknown_body_is_a_clear_key_error() -> None:
 
 def test_devon_routes() -> None:
     devon = gg.load(DEVON)
-    assert devon.routes_up("lpg-exeter-mh") == [["lpg-exeter-mh", "spg-mh", "dsp"]]
-    assert devon.roots_of("torbay-lig") == ["dtlit", "torbay-pc"]
+    # The employing authorities are sovereign (SPEC §1): only the Executive Management Groups reach them.
+    assert devon.routes_up("emg-mh") == [["emg-mh", "devon-cc"], ["emg-mh", "devon-pcts"], ["emg-mh", "dpt"]]
+    assert devon.routes_up("lpg-exeter-mh") == [] and devon.roots_of("torbay-lig") == []
 
 
 def _chain(n: int) -> gg.Structure:

@@ -9,10 +9,12 @@ malformed, produces a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -82,6 +84,16 @@ def _parser() -> argparse.ArgumentParser:
         "--recommendations",
         action="store_true",
         help="badge each owner with its open recommendations (SVG/PNG/PDF/DOT)",
+    )
+    drawing.add_argument(
+        "--page",
+        metavar="PAGE",
+        help="fit the drawing to a4 or a3 (landscape; add -portrait) and warn when text would be under 7 pt",
+    )
+    drawing.add_argument(
+        "--collapse",
+        metavar="GROUPING",
+        help="draw groups of bodies as one box with their count: service_area, area, kind, level or a metadata key",
     )
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
@@ -316,6 +328,7 @@ def _fix(rule_id: str) -> str:
 
 def _render(arguments: argparse.Namespace) -> int:
     from .export import render_to
+    from .export.omissions import omitted
 
     structure = load(arguments.file)
     config = load_config(arguments.config) if arguments.config else None
@@ -326,21 +339,29 @@ def _render(arguments: argparse.Namespace) -> int:
     if output is None and chosen in ("svg", "png", "pdf"):
         output = str(Path(arguments.file).with_suffix(f".{chosen}"))
     refuse_overwriting(output, [arguments.file, arguments.config])
-    text = render_to(
-        structure,
-        output,
-        format=arguments.format,
-        highlight=arguments.highlight,
-        focus=arguments.focus,
-        depth=arguments.depth,
-        config=config,
-        levels=arguments.level,
-        areas=arguments.area,
-        service_areas=arguments.service_area,
-        kinds=arguments.kind,
-        dissolved="hide" if arguments.hide_dissolved else "show",
-        recommendations=arguments.recommendations,
-    )
+    filters = {
+        "focus": arguments.focus,
+        "depth": arguments.depth,
+        "levels": arguments.level,
+        "areas": arguments.area,
+        "service_areas": arguments.service_area,
+        "kinds": arguments.kind,
+        "dissolved": "hide" if arguments.hide_dissolved else "show",
+    }
+    with _graphviz_warnings():
+        text = render_to(
+            structure,
+            output,
+            format=arguments.format,
+            highlight=arguments.highlight,
+            config=config,
+            recommendations=arguments.recommendations,
+            **filters,
+            **({"collapse": arguments.collapse} if arguments.collapse else {}),
+            **({"page": arguments.page} if arguments.page else {}),
+        )
+    for note in omitted(structure, **filters):
+        print(f"govgraph: note: {note}", file=sys.stderr)
     if text is not None:
         sys.stdout.write(text)
     elif arguments.output is None:
@@ -362,8 +383,26 @@ def _diff(arguments: argparse.Namespace) -> int:
     else:
         write_diff(result, arguments.old, arguments.new, sys.stdout)
     if arguments.output:
-        render_diff(result, arguments.output)
+        with _graphviz_warnings():
+            render_diff(result, arguments.output, old=arguments.old, new=arguments.new)
     return EXIT_FINDINGS if result.fails(arguments.fail_on) else EXIT_OK
+
+
+@contextlib.contextmanager
+def _graphviz_warnings() -> Iterator[None]:
+    """Graphviz's warnings, and text too small for the page, printed as ``govgraph: warning: ...``."""
+    from .export.backend import GraphvizWarning
+    from .export.page import ReadabilityWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GraphvizWarning)
+        warnings.simplefilter("always", ReadabilityWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, (GraphvizWarning, ReadabilityWarning)):
+            print(f"govgraph: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _load_pair(first: str, second: str) -> tuple[Structure, Structure]:

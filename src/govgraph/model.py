@@ -484,7 +484,6 @@ class Structure(BaseModel):
         emg-mh -> devon-cc
         emg-mh -> devon-pcts
         emg-mh -> dpt
-        emg-mh -> spg-mh -> dsp
         """
         from .graph import routes_up
 
@@ -575,7 +574,14 @@ class Structure(BaseModel):
             from .export.backend import pipe
             from .export.dot import to_dot
 
-            bundle["image/svg+xml"] = pipe(to_dot(self), "svg").decode("utf-8")
+            svg = pipe(to_dot(self), "svg").decode("utf-8")  # large structures: an overview (see to_dot)
+            if len(svg) <= 1_000_000:
+                bundle["image/svg+xml"] = svg
+            else:  # a multi-megabyte drawing would swamp the notebook
+                bundle["text/markdown"] = (
+                    f"*{self.name}*: the drawing is {len(svg) / 1e6:.1f} MB, too big to show here. "
+                    'Draw part of it with `gg.render(s, "part.svg", collapse="service_area")` or `focus="ID"`.'
+                )
         except GraphvizNotFound:
             bundle["text/markdown"] = f"```mermaid\n{to_mermaid(self)}```"
         return bundle

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .._files import write_atomically
 from ..diff import StructureDiff
 from ..errors import UsageError
-from ..model import Area, Level, Relationship, ServiceArea, Source, Status, Structure
+from ..model import Structure
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
+from .page import MIN_POINTS, ReadabilityWarning, fitted_points
 from .selection import neighbourhood, select
-from .style import CHANGE_COLOURS, HIGHLIGHT
 
 __all__ = [
     "Marks",
@@ -64,6 +65,10 @@ def _text(structure: Structure, format: str, options: Mapping[str, Any]) -> str:
     """DOT, or Mermaid for the same selection :func:`to_dot` would draw with these options."""
     if format != "mermaid":
         return to_dot(structure, **options)
+    if options.get("collapse") is not None:
+        raise UsageError("--collapse draws svg, png, pdf or dot; Mermaid diagrams are drawn in full")
+    if options.get("page") is not None:
+        raise UsageError("--page fits svg, png, pdf or dot drawings; Mermaid is laid out by its viewer")
     chosen = {k: options[k] for k in ("focus", "depth", "levels", "areas", "service_areas", "kinds") if k in options}
     return to_mermaid(select(structure, **chosen), dissolved=options.get("dissolved", "show"))
 
@@ -72,10 +77,24 @@ def render(structure: Structure, path: str | os.PathLike[str], *, format: str | 
     """Draw the structure to ``path`` (format from the suffix unless given), written atomically.
 
     ``options`` are those of :func:`to_dot`. SVG, PNG and PDF need Graphviz;
-    DOT and Mermaid do not.
+    DOT and Mermaid do not. With ``page`` ("a4", "a3-portrait" …) the drawing
+    is shrunk to the page and a :class:`~govgraph.export.page.ReadabilityWarning`
+    says when its text would be under 7 pt there.
     """
     chosen = _format_for(path, format)
     text = _text(structure, chosen, options)
+    if chosen in FORMATS and options.get("page"):
+        svg = pipe(text, "svg")
+        points = fitted_points(svg, text)
+        if points < MIN_POINTS:
+            warnings.warn(
+                ReadabilityWarning(
+                    f"fitted to {options['page']}, the smallest text is {points:.1f} pt (under {MIN_POINTS:.0f} pt): "
+                    "draw fewer boxes with --collapse service_area (or kind, level) or --focus ID"
+                ),
+                stacklevel=2,
+            )
+        return write_atomically(path, svg if chosen == "svg" else pipe(text, chosen))
     return write_atomically(path, text.encode("utf-8") if chosen == "mermaid" else _drawing(text, chosen))
 
 
@@ -90,78 +109,25 @@ def render_to(structure: Structure, path: str | None, *, format: str | None = No
     raise UsageError(f"--format {chosen} needs an output file: add -o FILE.{chosen}")
 
 
-_Declared = Level | Area | ServiceArea | Source
+def diff_dot(result: StructureDiff, old: str | None = None, new: str | None = None) -> str:
+    """DOT for the union of both structures, titled with both (``old`` and ``new`` name them):
+    added green, removed red with a grey fill, changed amber with the changed fields written
+    on the drawing, introduced findings filled pink. See :mod:`govgraph.export.diffdraw`."""
+    from .diffdraw import diff_dot as draw
+
+    return draw(result, old, new)
 
 
-def _declared(new: Sequence[_Declared], old: Sequence[_Declared]) -> list[_Declared]:
-    """The new structure's levels (areas, ...), then those only the old one declares."""
-    ids = {item.id for item in new}
-    return [*new, *[item for item in old if item.id not in ids]]
-
-
-def diff_dot(result: StructureDiff) -> str:
-    """DOT for the union of both structures: added green, removed red and dashed, changed amber,
-    introduced findings outlined in red."""
-    old_bodies = {b.id for b in result.old.bodies}
-    removed = set(result.bodies_removed)
-    bodies = list(result.new.bodies) + [
-        b.model_copy(update={"status": Status.PROPOSED}) for b in result.old.bodies if b.id in removed
-    ]
-    new_keys = {r.key for r in result.new.relationships}
-    gone: list[Relationship] = [
-        r.model_copy(update={"status": Status.PROPOSED}) for r in result.old.relationships if r.key not in new_keys
-    ]
-    # The old bodies and relationships drawn may use levels, areas, service areas and
-    # sources the new structure no longer declares: the union declares both sets.
-    union = result.new.replace(
-        bodies=bodies,
-        relationships=list(result.new.relationships) + gone,
-        waivers=[],
-        levels=_declared(result.new.levels, result.old.levels),
-        areas=_declared(result.new.areas, result.old.areas),
-        service_areas=_declared(result.new.service_areas, result.old.service_areas),
-        sources=_declared(result.new.sources, result.old.sources),
-    )
-    marks = Marks()
-    for body_id in result.bodies_added:
-        marks.bodies[body_id] = {"color": CHANGE_COLOURS["added"], "penwidth": "3"}
-    for body_id in removed:
-        marks.bodies[body_id] = {"color": CHANGE_COLOURS["removed"], "penwidth": "3", "style": "dashed,filled"}
-    for change in result.bodies_changed:
-        marks.bodies[change.id] = {"color": CHANGE_COLOURS["changed"], "penwidth": "3"}
-        marks.notes.setdefault(change.id, []).append("changed: " + ", ".join(change.fields))
-    for relation in result.relationships_added:
-        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
-            "color": CHANGE_COLOURS["added"],
-            "penwidth": "2.5",
-        }
-    for relation in gone:
-        marks.edges[(relation.source, relation.kind.value, relation.target)] = {
-            "color": CHANGE_COLOURS["removed"],
-            "penwidth": "2.5",
-            "style": "dashed",
-        }
-    drawn = old_bodies | {b.id for b in result.new.bodies}
-    for finding in result.introduced:
-        if finding.waived:
-            continue
-        for body_id in finding.bodies[:1]:
-            if body_id in drawn:
-                marks.bodies.setdefault(body_id, {}).update({"fillcolor": "#FFCCCC"})
-                marks.notes.setdefault(body_id, []).append(f"introduced {finding.rule}: {finding.message}")
-    marks.legend += [
-        ("added", CHANGE_COLOURS["added"]),
-        ("removed", CHANGE_COLOURS["removed"]),
-        ("changed", CHANGE_COLOURS["changed"]),
-    ]
-    if any(not f.waived for f in result.introduced):
-        marks.legend.append(("introduced finding (pink fill)", HIGHLIGHT))
-    return to_dot(union, marks=marks)
-
-
-def render_diff(result: StructureDiff, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+def render_diff(
+    result: StructureDiff,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    old: str | None = None,
+    new: str | None = None,
+) -> Path:
     """Draw :func:`diff_dot` to ``path``."""
     chosen = _format_for(path, format)
     if chosen == "mermaid":
         raise UsageError("diff diagrams are drawn as svg, png, pdf or dot")
-    return write_atomically(path, _drawing(diff_dot(result), chosen))
+    return write_atomically(path, _drawing(diff_dot(result, old, new), chosen))

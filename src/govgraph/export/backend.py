@@ -3,11 +3,14 @@ govgraph starts a process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+import warnings
 
 from ..errors import GraphvizNotFound, RenderError
 
-__all__ = ["FORMATS", "INSTALL_HINT", "dot_available", "pipe"]
+__all__ = ["FORMATS", "INSTALL_HINT", "GraphvizWarning", "dot_available", "pipe"]
 
 #: Output formats ``dot`` is asked for.
 FORMATS = ("svg", "png", "pdf")
@@ -20,6 +23,13 @@ INSTALL_HINT = (
 
 
 _ORTHO = 'splines="ortho"'
+
+
+class GraphvizWarning(UserWarning):
+    """A warning Graphviz printed while drawing (a drawing too big for its bitmap, say).
+
+    The command line prints each as ``govgraph: warning: Graphviz: ...``.
+    """
 
 
 def dot_available() -> bool:
@@ -39,8 +49,10 @@ def pipe(source: str, format: str) -> bytes:
     # Imported here: loading and checking, which most runs only do, need none of it (23 ms).
     import graphviz
 
+    said = io.StringIO()  # Graphviz's warnings, passed on as GraphvizWarning instead of lost
     try:
-        output: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
+        with contextlib.redirect_stderr(said):
+            output: bytes = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=False)
     except graphviz.ExecutableNotFound:
         raise GraphvizNotFound(INSTALL_HINT) from None
     except graphviz.CalledProcessError as error:
@@ -50,4 +62,7 @@ def pipe(source: str, format: str) -> bytes:
             return pipe(source.replace(_ORTHO, 'splines="polyline"'), format)
         lines = (error.stderr or b"").decode("utf-8", errors="replace").strip().splitlines()
         raise RenderError(f"Graphviz failed: {lines[-1] if lines else f'exit status {error.returncode}'}") from None
+    for line in dict.fromkeys(said.getvalue().splitlines()):
+        if line.strip():
+            warnings.warn(GraphvizWarning(f"Graphviz: {line.strip()}"), stacklevel=2)
     return output

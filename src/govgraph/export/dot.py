@@ -24,7 +24,9 @@ digraph "govgraph" {
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,9 +34,14 @@ from typing import Literal
 
 from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
+from .aggregate import Collapse, Collapsed, main_areas
+from .aggregate import collapse as aggregate
+from .layout import Line, bundle, merge_parallel, orient
+from .omissions import omitted
+from .page import page_inches
 from .quoting import HtmlLabel, attribute, dot_id, html, shorten
 from .selection import select, shown
-from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
+from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, FOCUS, HIGHLIGHT, kind_text
 
 __all__ = ["Marks", "recommendation_marks", "to_dot"]
 
@@ -48,6 +55,12 @@ NAME_LIMIT = 240
 NOTE_LIMIT = 600
 #: Bytes of DOT the caption's footnotes may take; those beyond are counted, not drawn.
 CAPTION_BUDGET = 12_000
+#: Rows wider than this are wrapped onto several rows (see ``_wrapped``).
+WIDE_ROW = 12
+#: Drawings of more bodies than this are drawn as an overview unless ``collapse="none"``.
+OVERVIEW_LIMIT = 150
+#: Entries in a row of the legend (line samples: half as many).
+LEGEND_ROW = 12
 
 
 @dataclass
@@ -63,7 +76,14 @@ class Marks:
     edges: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    #: A line of coloured text under a body's label (its open recommendations).
     badges: dict[str, str] = field(default_factory=dict)
+    #: Small text under a body's name in place of its kind and citations (a group's members).
+    details: dict[str, str] = field(default_factory=dict)
+    #: Proposed bodies, lines dashed. The dash marks the exception: where most of a drawing is
+    #: proposed, proposed bodies carry a "proposed" badge instead and lines stay solid.
+    dash_bodies: bool = True
+    dash_lines: bool = True
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -96,11 +116,65 @@ def recommendation_marks(structure: Structure, marks: Marks) -> Marks:
         badges[owner] = f"● {len(ids)} open recommendation{'' if len(ids) == 1 else 's'}"
         notes.setdefault(owner, []).extend(f"open recommendation {ident}: {texts[ident]}" for ident in ids)
     legend = [*marks.legend, ("● n open recommendations", RECOMMENDATION_COLOUR)] if owned else marks.legend
-    return Marks(dict(marks.bodies), dict(marks.edges), notes, legend, badges)
+    return dataclasses.replace(marks, notes=notes, legend=legend, badges=badges)
 
 
 #: The colour of recommendation badges: Paul Tol's "bright" purple, apart from the fills.
 RECOMMENDATION_COLOUR = "#AA3377"
+
+
+#: Caption lines (title, description, footnotes) are wrapped to about this many characters.
+CAPTION_WRAP = 150
+
+
+def _paragraph(text: str, mark: str = "") -> str:
+    """A caption paragraph, its own lines kept, each wrapped to :data:`CAPTION_WRAP` and left-aligned."""
+    lines = [
+        part
+        for line in text.splitlines() or [""]
+        for part in textwrap.wrap(line, CAPTION_WRAP, break_long_words=False) or [""]
+    ]
+    return "".join(f'<BR ALIGN="LEFT"/>{mark if i == 0 else ""}{html(line)}' for i, line in enumerate(lines))
+
+
+def _dashes(bodies: list[Body], relations: list[Relationship], notes: list[str]) -> tuple[bool, bool]:
+    """Whether to dash proposed bodies and lines: the dash marks the exception. Where most bodies
+    are proposed they carry a badge instead; where most lines are, a note says so."""
+    proposed_bodies = sum(body.status is Status.PROPOSED for body in bodies)
+    proposed_lines = sum(relation.status is Status.PROPOSED for relation in relations)
+    dash_bodies = 2 * proposed_bodies <= len(bodies)
+    dash_lines = 2 * proposed_lines <= len(relations)
+    if not dash_lines:
+        notes.append(
+            f"{proposed_lines} of the {len(relations)} relationships are proposed: lines are not dashed, "
+            "as proposed is the rule here, not the exception (each line's tooltip gives its status)."
+        )
+    return dash_bodies, dash_lines
+
+
+def _grouped_marks(marks: Marks, drawn: Collapsed) -> Marks:
+    """Marks on grouped bodies moved to their group; each group's members listed in its tooltip.
+
+    A collapsed view is an overview: bodies show their names only (kind by shape,
+    citations in the tooltip), groups their count and members.
+    """
+    plain = {body.id: "" for body in drawn.bodies}
+    grouped = Marks(legend=list(marks.legend), details={**plain, **marks.details, **drawn.details})
+    for body_id, attributes in marks.bodies.items():
+        grouped.bodies.setdefault(drawn.group_of.get(body_id, body_id), {}).update(attributes)
+    for (source, kind, target), attributes in marks.edges.items():
+        key = (drawn.group_of.get(source, source), kind, drawn.group_of.get(target, target))
+        grouped.edges.setdefault(key, {}).update(attributes)
+    for group, members in drawn.members.items():
+        notes = grouped.notes.setdefault(group, [])
+        notes += [f"{len(members)} bodies:"] + [f"• {body.name} ({body.id})" for body in members]
+        if drawn.inside.get(group):
+            notes.append(f"{drawn.inside[group]} relationships between them, not drawn")
+    for body_id, notes in marks.notes.items():
+        grouped.notes.setdefault(drawn.group_of.get(body_id, body_id), []).extend(notes)
+    for body_id, badge in marks.badges.items():  # a group shows the badge of its first member that has one
+        grouped.badges.setdefault(drawn.group_of.get(body_id, body_id), badge)
+    return grouped
 
 
 def _attributes(attributes: Mapping[str, str]) -> str:
@@ -111,16 +185,33 @@ def _citations(item: Body | Relationship) -> str:
     return "; ".join(citation.at or citation.source for citation in item.sources)
 
 
-def _body_label(body: Body, footnote: int | None, badge: str | None = None) -> str:
+def _body_label(
+    body: Body,
+    footnote: int | None,
+    details: str | None = None,
+    proposed_badge: bool = False,
+    badge: str | None = None,
+) -> str:
     detail = kind_text(body.kind.value)
     cited = _citations(body)
     if cited:
         detail = shorten(f"{detail} · ¶ {cited}", NAME_LIMIT)
+    if details is not None:
+        detail = details
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
-    shown = shorten(body.name, NAME_LIMIT)
-    name = "<BR/>".join(html(line) for line in textwrap.wrap(shown, WRAP, break_long_words=False) or [""])
-    small = "<BR/>".join(html(line) for line in textwrap.wrap(detail, WRAP + 8, break_long_words=False))
+    if proposed_badge:
+        mark += '<BR/><FONT POINT-SIZE="8"><I>proposed</I></FONT>'
     extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>' if badge else ""
+    wrap = WRAP if details is None or details == "" else WRAP + 4
+    shown = shorten(body.name, NAME_LIMIT)
+    name = "<BR/>".join(html(line) for line in textwrap.wrap(shown, wrap, break_long_words=False) or [""])
+    if details == "":
+        return HtmlLabel(f"<B>{name}</B>{mark}{extra}")
+    width = WRAP + 8 if details is None else WRAP * 2
+    small_lines = textwrap.wrap(detail, width, break_long_words=False)
+    if details is not None and len(small_lines) > 1:  # a long list of members: all are in the tooltip
+        small_lines = [textwrap.shorten(" ".join(small_lines), width, placeholder=" …")]
+    small = "<BR/>".join(html(line) for line in small_lines)
     return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>{extra}')
 
 
@@ -143,10 +234,13 @@ def _body_attributes(body: Body, footnote: int | None, marks: Marks) -> dict[str
     styles = ["filled"]
     if shape.pop("rounded", None):
         styles.append("rounded")
-    if body.status is Status.PROPOSED:
+    proposed = body.status is Status.PROPOSED
+    if proposed and marks.dash_bodies:
         styles.append("dashed")
     attributes = {
-        "label": _body_label(body, footnote, marks.badges.get(body.id)),
+        "label": _body_label(
+            body, footnote, marks.details.get(body.id), proposed and not marks.dash_bodies, marks.badges.get(body.id)
+        ),
         **shape,
         "fillcolor": AUTHORITY_FILL[body.authority],
     }
@@ -174,7 +268,12 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
         partner = upward.get((relation.target, relation.source, relation.status))
         marked = any(
             key in marks.edges
-            for key in ((relation.source, "*", relation.target), (relation.target, "*", relation.source))
+            for key in (
+                (relation.source, "*", relation.target),
+                (relation.target, "*", relation.source),
+                (relation.source, relation.kind.value, relation.target),
+                (relation.target, partner.kind.value, relation.source) if partner is not None else ("", "", ""),
+            )
         )
         if partner is not None and not marked and id(partner) not in taken:
             pairs[position] = partner
@@ -182,23 +281,29 @@ def _two_way(relations: list[Relationship], marks: Marks) -> dict[int, Relations
     return pairs
 
 
-def _two_way_edge(relation: Relationship, partner: Relationship) -> str:
+def _two_way_edge(relation: Relationship, partner: Relationship, count: int = 1, dash: bool = True) -> Line:
     """One line for a co-ordination and the reporting back: arrowheads for both."""
     down, up = EDGE_STYLE[relation.kind], EDGE_STYLE[partner.kind]
     attributes = {"dir": "both", "arrowhead": down["arrowhead"], "arrowtail": up["arrowhead"], "color": up["color"]}
-    if relation.status is Status.PROPOSED:
+    if relation.status is Status.PROPOSED and dash:
         attributes["style"] = "dashed"
     elif relation.status is Status.DISSOLVED:
         attributes.update(style="dotted", color="#AAAAAA")
     cited = "; ".join(filter(None, (_citations(relation), _citations(partner))))
+    if count > 1:
+        attributes["label"] = f"×{count}"
     attributes["tooltip"] = (
         f"{relation.source} coordinates {relation.target}; {partner.source} "
-        f"{partner.kind.value.replace('_', ' ')} {partner.target}" + (f" (¶ {cited})" if cited else "")
+        f"{partner.kind.value.replace('_', ' ')} {partner.target}"
+        + (f" ({relation.status.value})" if relation.status is not Status.ACTIVE else "")
+        + (f" (¶ {cited})" if cited else "")
     )
-    return f"\t{dot_id(relation.source)} -> {dot_id(relation.target)} {_attributes(attributes)}"
+    if count > 1:
+        attributes["tooltip"] = f"{count} × {attributes['tooltip']}"
+    return Line(relation.source, relation.target, attributes, "two-way", [attributes["tooltip"]], count)
 
 
-def _edge(relation: Relationship, marks: Marks) -> str:
+def _edge(relation: Relationship, marks: Marks, count: int = 1) -> Line:
     style = dict(EDGE_STYLE[relation.kind])
     upward = relation.kind.is_upward
     tail, head = (relation.target, relation.source) if upward else (relation.source, relation.target)
@@ -207,11 +312,9 @@ def _edge(relation: Relationship, marks: Marks) -> str:
         attributes.update(dir="back", arrowtail=style.pop("arrowhead"))
     else:
         attributes["arrowhead"] = style.pop("arrowhead")
-    if relation.kind.value in ("links_with", "advises", "scrutinises", "commissions", "replaced_by"):
-        attributes["constraint"] = "false"
     attributes.update(style)
     line = [style.get("style", "solid")] if "style" in style else []
-    if relation.status is Status.PROPOSED:
+    if relation.status is Status.PROPOSED and marks.dash_lines:
         line = ["dashed"]
     elif relation.status is Status.DISSOLVED:
         line = ["dotted"]
@@ -219,14 +322,19 @@ def _edge(relation: Relationship, marks: Marks) -> str:
     if line:
         attributes["style"] = ",".join(line)
     tooltip = f"{relation.source} {relation.kind.value.replace('_', ' ')} {relation.target}"
+    if relation.status is not Status.ACTIVE:
+        tooltip += f" ({relation.status.value})"
     if relation.note:
         tooltip += f": {relation.note}"
     if relation.sources:
         tooltip += f" (¶ {_citations(relation)})"
     attributes["tooltip"] = tooltip
+    if count > 1:
+        attributes["label"] = f"×{count}"
+        attributes["tooltip"] = f"{count} × {tooltip}"
     for key in ((relation.source, "*", relation.target), (relation.source, relation.kind.value, relation.target)):
         attributes.update(marks.edges.get(key, {}))
-    return f"\t{dot_id(tail)} -> {dot_id(head)} {_attributes(attributes)}"
+    return Line(tail, head, attributes, relation.kind.value, [attributes["tooltip"]], count)
 
 
 def _tiers(bodies: list[Body], relations: list[Relationship]) -> dict[str, int]:
@@ -250,16 +358,134 @@ def _tiers(bodies: list[Body], relations: list[Relationship]) -> dict[str, int]:
     return tier
 
 
-def _rows(structure: Structure, bodies: list[Body], relations: list[Relationship]) -> list[list[Body]]:
-    """Bodies of one band in columns by service area, in tiers; crowded tiers split by area."""
+def _nested(bodies: list[Body], relations: list[Relationship], marks: Marks) -> dict[str, str]:
+    """Sub-groups drawn inside their parent's box (child id → parent id), in a collapsed view.
+
+    A body nests in another of its band when it is a sub-group of that one and
+    of no other, has no sub-groups of its own and is the parent's only one, as
+    Fig. 1 draws each Executive Management Group under its Strategic Planning Group.
+    """
+    level = {body.id: body.level for body in bodies}
+    parents: dict[str, set[str]] = {}
+    children: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.kind.value == "sub_group_of":
+            parents.setdefault(relation.source, set()).add(relation.target)
+            children.setdefault(relation.target, set()).add(relation.source)
+    nested: dict[str, str] = {}
+    for child, above in sorted(parents.items()):
+        (parent,) = above if len(above) == 1 else (None,)
+        if (
+            parent is not None
+            and level.get(child) is not None
+            and level.get(child) == level.get(parent)
+            and children.get(parent) == {child}
+            and child not in children
+            and parent not in parents
+            and child not in marks.bodies
+            and not child.startswith("group.")
+        ):
+            nested[child] = parent
+    return nested
+
+
+def _nest_attributes(
+    parent: Body,
+    child: Body,
+    attributes: dict[str, str],
+    marks: Marks,
+    footnotes: Mapping[str, int],
+    relations: list[Relationship],
+) -> dict[str, str]:
+    """One box of two cells: the parent above, its sub-group below (port ``sub``)."""
+    links = [kind_text(r.kind.value) for r in relations if (r.source, r.target) == (child.id, parent.id)]
+    words = parent.name.split()
+    own = child.name.split()
+    shared = 0
+    while shared < min(len(words), len(own)) - 2 and words[shared] == own[shared]:
+        shared += 1
+    short = child.model_copy(update={"name": " ".join(own[shared:])})
+    badge = child.status is Status.PROPOSED and not marks.dash_bodies
+    child_label = _body_label(short, footnotes.get(child.id), "↑ " + ", ".join(links) if links else "", badge)
+
+    def cell(body: Body, label: str, port: str) -> str:
+        dashed = ' STYLE="dashed"' if body.status is Status.PROPOSED and marks.dash_bodies else ""
+        fill = AUTHORITY_FILL[body.authority]
+        return f'<TR><TD PORT="{port}" BGCOLOR="{fill}"{dashed} CELLPADDING="5">{label}</TD></TR>'
+
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0">'
+        + cell(parent, attributes["label"], "main")
+        + cell(child, child_label, "sub")
+        + "</TABLE>"
+    )
+    return {
+        "label": HtmlLabel(table),
+        "shape": "plain",
+        "tooltip": attributes["tooltip"] + "\n\n" + _body_tooltip(child, marks.notes.get(child.id, [])),
+    }
+
+
+def _into_nest(line: Line, nested: Mapping[str, str], place: Mapping[str, tuple[int, int]]) -> Line:
+    """A line to or from a nested sub-group ends at its cell of the parent's box; a line of the
+    parent's own that goes down leaves from the side of its cell, not through the sub-group's."""
+    parents = set(nested.values())
+    for end, port in ((line.tail, "tailport"), (line.head, "headport")):
+        other = line.head if end == line.tail else line.tail
+        if end in nested:
+            line.attributes[port] = "sub"
+        elif end in parents and place.get(other, (0, 0)) > place.get(end, (0, 0)):
+            line.attributes[port] = "main:e"
+    line.tail, line.head = nested.get(line.tail, line.tail), nested.get(line.head, line.head)
+    return line
+
+
+def _wrap_ranks(bodies: list[Body], relations: list[Relationship], lowest: list[str]) -> Iterator[str]:
+    """Without bands: the bodies at one depth (upward steps from the top) that would make a row
+    too wide go on several rows, each pushed under the one before by an invisible line.
+    ``lowest`` receives a body of the lowest row (the legend goes under it)."""
+    depth = _tiers(bodies, relations)
+    by_depth: dict[int, list[Body]] = {}
+    for body in bodies:
+        by_depth.setdefault(depth[body.id], []).append(body)
+    for _, row in sorted(by_depth.items()):
+        chunks = _wrapped(row, least=2, share=0.8)
+        for upper, lower in itertools.pairwise(chunks):
+            for position, body in enumerate(lower):  # column by column: a grid, not a staircase
+                yield f'\t{dot_id(upper[position % len(upper)].id)} -> {dot_id(body.id)} [style="invis"]'
+        lowest[:] = [chunks[-1][0].id]
+
+
+def _sides(structure: Structure, bodies: list[Body]) -> dict[str, int]:
+    """0 for bodies of the drawing's main area (the area most bodies fall within), 1 for the others.
+
+    Joint or separate arrangements (Torbay beside Devon) then stand together at
+    the right of every band instead of among the main columns.
+    """
+    return {body_id: int(bool(other)) for body_id, other in main_areas(structure, bodies).items()}
+
+
+def _rows(
+    structure: Structure,
+    bodies: list[Body],
+    relations: list[Relationship],
+    side: Mapping[str, int] | None = None,
+    tiers: bool = True,
+) -> list[list[Body]]:
+    """Bodies of one band in columns by service area, in tiers; crowded tiers split by area.
+
+    Without ``tiers`` a sub-group stands beside its parent instead of under it
+    (the compact board-paper view).
+    """
     service_order = {service.id: i for i, service in enumerate(structure.service_areas)}
     area_order = {area.id: i for i, area in enumerate(structure.areas)}
-    tier = _tiers(bodies, relations)
+    tier = _tiers(bodies, relations) if tiers else dict.fromkeys((body.id for body in bodies), 0)
+    side = side or {}
 
-    def column(body: Body) -> tuple[int, int, str]:
+    def column(body: Body) -> tuple[int, int, int, str]:
         service = min((service_order.get(s, 10**6) for s in body.service_areas), default=10**6)
         area = min((area_order.get(a, 10**6) for a in body.areas), default=10**6)
-        return (service, area, body.id)
+        return (side.get(body.id, 0), service, area, body.id)
 
     rows: dict[tuple[int, int], list[Body]] = {}
     for body in sorted(bodies, key=column):
@@ -272,7 +498,14 @@ def _rows(structure: Structure, bodies: list[Body], relations: list[Relationship
         for body in row:
             area = min((area_order.get(a, 10**6) for a in body.areas), default=10**6)
             split.setdefault((level, area), []).append(body)
-    return [split[key] for key in sorted(split)]
+    return [chunk for key in sorted(split) for chunk in _wrapped(split[key])]
+
+
+def _wrapped(row: list[Body], least: int = WIDE_ROW, share: float = 1.2) -> list[list[Body]]:
+    """A row too wide for a page split into rows of about √(share · n) boxes (at least ``least``),
+    so that the drawing stays within about 3:1 (boxes are some 2.3 times wider than a row is tall)."""
+    width = max(least, math.isqrt(int(share * len(row))))
+    return [row[i : i + width] for i in range(0, len(row), width)] or [row]
 
 
 def _legend(structure: Structure, bodies: list[Body], relations: list[Relationship], marks: Marks) -> Iterator[str]:
@@ -281,20 +514,18 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
     relation_kinds = list(dict.fromkeys(relation.kind for relation in relations))
     proposed = any(b.status is Status.PROPOSED for b in bodies) or any(r.status is Status.PROPOSED for r in relations)
     yield '\tsubgraph "cluster_legend" {'
-    yield '\t\tlabel=<<B>Legend</B>>; labeljust="l"; style="rounded"; color="#999999"; fontsize="11"'
-    yield '\t\tnode [fontsize="9", height="0.3", width="1.6", style="filled", fillcolor="#FFFFFF"]'
+    yield '\t\tlabel=""; style="rounded"; color="#999999"; margin="6"'
+    yield '\t\tnode [fontsize="8", height="0.25", width="0.4", margin="0.06,0.02", style="filled", fillcolor="#FFFFFF"]'
     previous = None
     rows: list[list[str]] = []
-    row: list[str] = []
+    yield '\t\t"legend:title" [label=<<B>Legend</B>>, shape="plaintext", fontsize="10", style=""]'
+    row: list[str] = ["legend:title"]
     for kind in kinds:
         node = f"legend:kind:{kind.value}"
         shape = dict(BODY_SHAPE[kind])
         styles = ["filled"] + (["rounded"] if shape.pop("rounded", None) else [])
         yield f"\t\t{dot_id(node)} {_attributes({'label': kind_text(kind.value), **shape, 'style': ','.join(styles)})}"
         row.append(node)
-    if row:
-        rows.append(row)
-    row = []
     for authority in authorities:
         node = f"legend:authority:{authority.value}"
         yield (
@@ -306,14 +537,17 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
         row.append(node)
     if proposed:
         node = "legend:proposed"
-        yield f"\t\t{dot_id(node)} {_attributes({'label': 'proposed', 'shape': 'box', 'style': 'dashed'})}"
+        if marks.dash_bodies:
+            yield f"\t\t{dot_id(node)} {_attributes({'label': 'proposed', 'shape': 'box', 'style': 'dashed'})}"
+        else:
+            badge = HtmlLabel("<I>proposed</I> (badge)")
+            yield f"\t\t{dot_id(node)} {_attributes({'label': badge, 'shape': 'box'})}"
         row.append(node)
     for label, colour in marks.legend:
         node = f"legend:mark:{label}"
         yield (f"\t\t{dot_id(node)} " + _attributes({"label": label, "shape": "box", "color": colour, "penwidth": "3"}))
         row.append(node)
-    if row:
-        rows.append(row)
+    rows += [row[i : i + LEGEND_ROW] for i in range(0, len(row), LEGEND_ROW)]
     samples: list[str] = []
     for relation_kind in relation_kinds:
         start, end = f"legend:edge:{relation_kind.value}:a", f"legend:edge:{relation_kind.value}:b"
@@ -321,9 +555,10 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
         arrow = style.pop("arrowhead")
         yield f'\t\t{dot_id(start)} [label="", shape="point", width="0.05"]'
         yield f"\t\t{dot_id(end)} {_attributes({'label': kind_text(relation_kind.value), 'shape': 'plaintext', 'style': ''})}"
-        yield f"\t\t{dot_id(start)} -> {dot_id(end)} {_attributes({'arrowhead': arrow, 'minlen': '2', **style})}"
+        yield f"\t\t{dot_id(start)} -> {dot_id(end)} {_attributes({'arrowhead': arrow, 'minlen': '1', **style})}"
         samples += [start, end]
-    rows += [samples[i : i + 8] for i in range(0, len(samples), 8)]  # four line styles a row
+    step = 2 * (LEGEND_ROW // 2)  # line samples are two nodes each
+    rows += [samples[i : i + step] for i in range(0, len(samples), step)]
     for members in rows:
         yield "\t\t{rank=same; " + "; ".join(dot_id(m) for m in members) + "}"
         for left, right in itertools.pairwise(members):
@@ -333,12 +568,6 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
             yield f'\t\t{dot_id(previous)} -> {dot_id(members[0])} [style="invis"]'
         previous = members[0]
     yield "\t}"
-
-
-def _left_lines(text: str) -> str:
-    """Caption text: its own lines kept, each wrapped at ``WRAP * 5`` characters, left-aligned."""
-    lines = [part for line in text.splitlines() for part in textwrap.wrap(line, WRAP * 5) or [""]]
-    return '<BR ALIGN="LEFT"/>'.join(html(line) for line in lines)
 
 
 def _band_lines(text: str) -> str:
@@ -353,7 +582,7 @@ def _footnotes(bodies: list[Body], numbers: Mapping[str, int], budget: int) -> s
     noted = [body for body in bodies if body.id in numbers and body.notes is not None]
     for position, body in enumerate(noted):
         name, notes = shorten(body.name, WRAP * 3), shorten(body.notes or "", NOTE_LIMIT)
-        line = f'<BR ALIGN="LEFT"/><SUP>{numbers[body.id]}</SUP> {_left_lines(f"{name}: {notes}")}'
+        line = _paragraph(f"{name}: {notes}", f"<SUP>{numbers[body.id]}</SUP> ")
         if len(line.encode("utf-8")) > left:
             rest = len(noted) - position
             lines.append(f'<BR ALIGN="LEFT"/>… {rest} more note{"s" if rest != 1 else ""}, too many to show here')
@@ -378,6 +607,8 @@ def to_dot(
     config: Mapping[str, object] | None = None,
     marks: Marks | None = None,
     recommendations: bool = False,
+    collapse: Collapse | None = None,
+    page: str | None = None,
 ) -> str:
     """DOT source for a diagram of the structure, like Fig. 1 of the Devon paper.
 
@@ -386,7 +617,12 @@ def to_dot(
     neighbourhood; ``levels``, ``areas``, ``service_areas`` and ``kinds``
     filter bodies as :meth:`Structure.subset` does; ``dissolved="hide"``
     leaves out dissolved bodies and relationships; ``recommendations`` badges
-    each owner with its open recommendations. The same input always gives
+    each owner with its open recommendations. ``collapse`` draws groups
+    of bodies as one box each with their count and members, and merges the
+    lines between two boxes with a count (see :mod:`govgraph.export.aggregate`:
+    ``"service_area"``, ``"area"``, ``"kind"``, ``"level"``, a ``metadata`` key,
+    a mapping or a function). ``page`` ("a4", "a3", "a4-portrait" …) shrinks
+    the drawing to fit that page. The same input always gives
     the same text. Cost: O(n + m) after the filters.
     """
     return (
@@ -404,6 +640,8 @@ def to_dot(
                 legend=legend,
                 config=config,
                 marks=recommendation_marks(structure, marks or Marks()) if recommendations else marks,
+                collapse=collapse,
+                page=page,
             )
         )
         + "\n"
@@ -424,6 +662,8 @@ def _lines(
     legend: bool,
     config: Mapping[str, object] | None,
     marks: Marks | None,
+    collapse: Collapse | None = None,
+    page: str | None = None,
 ) -> Iterator[str]:
     marks = marks or Marks()
     if highlight:
@@ -436,21 +676,61 @@ def _lines(
             marks.legend + found.legend,
             marks.badges,
         )
+    notes = omitted(
+        structure,
+        focus=focus,
+        depth=depth,
+        levels=levels,
+        areas=areas,
+        service_areas=service_areas,
+        kinds=kinds,
+        dissolved=dissolved,
+    )
     structure = select(
         structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
     )
     bodies, relations = shown(structure, dissolved)
+    if focus is not None:  # the body the view is centred on stands out
+        marks = Marks(
+            {**marks.bodies, focus: {"penwidth": "4", "color": FOCUS, **marks.bodies.get(focus, {})}},
+            marks.edges,
+            {**marks.notes, focus: [*marks.notes.get(focus, []), "the focus of this view"]},
+            [*marks.legend, (f"focus: {focus}", FOCUS)],
+            marks.details,
+        )
+    counts: dict[int, int] = {}
+    dashes = _dashes(bodies, relations, notes)
+    if collapse is None and len(bodies) > OVERVIEW_LIMIT:
+        collapse = "overview"
+        notes.append(
+            f"Overview of {len(bodies)} bodies: those with none below them are counted in one box per body they "
+            "answer to, level and kind; draw every body with --collapse none (Python: collapse='none')."
+        )
+    elif collapse == "none":
+        collapse = None
+    if collapse is not None:
+        drawn = aggregate(structure, bodies, relations, collapse)
+        bodies, relations = drawn.bodies, drawn.relations
+        counts = {id(r): n for r, n in zip(drawn.relations, drawn.counts, strict=True) if n > 1}
+        marks = _grouped_marks(marks, drawn)
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
+    marks = dataclasses.replace(marks, dash_bodies=dashes[0] and marks.dash_bodies, dash_lines=dashes[1])
 
+    fit = ""
+    if page is not None:  # Graphviz shrinks the drawing to the page (never enlarges it)
+        width, height = page_inches(page)
+        fit = f', size="{width:g},{height:g}"'
     yield f"digraph {dot_id('govgraph')} {{"
     caption = f"<B>{html(shorten(structure.name, NAME_LIMIT))}</B>"
     if structure.description:
-        caption += f'<BR ALIGN="LEFT"/>{_left_lines(shorten(structure.description, NOTE_LIMIT))}'
+        caption += _paragraph(shorten(structure.description, NOTE_LIMIT))
     caption += _footnotes(bodies, footnotes, CAPTION_BUDGET - len(caption.encode("utf-8")))
+    for note in notes:
+        caption += _paragraph(note).replace('ALIGN="LEFT"/>', 'ALIGN="LEFT"/><I>', 1) + "</I>"
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
-        'fontsize="10", newrank="true", splines="ortho", rankdir="TB", nodesep="0.3", ranksep="0.45", mclimit="0.1", '
-        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.3"]'
+        'fontsize="9", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
+        'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"' + fit + "]"
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield '\tedge [fontname="Helvetica", fontsize="8", arrowsize="0.8"]'
@@ -467,54 +747,86 @@ def _lines(
         above = any(r.kind.is_upward and r.target in unlevelled and r.source not in unlevelled for r in relations)
         extra = ("", "Not on a planning level", None)
         bands = [extra, *bands] if above else [*bands, extra]
+    side = _sides(structure, bodies)
+    nested = _nested(bodies, relations, marks) if collapse is not None else {}
+    by_id = {body.id: body for body in bodies}
+    nests = {parent: by_id[child] for child, parent in nested.items()}
+    place: dict[str, tuple[int, int]] = {}
+    band_of: dict[str, str] = {}
+    clusters: dict[str, str] = {}
+    anchors: dict[str, str] = {}
+    row_anchors: list[str] = []
     previous_anchor: str | None = None
-    for number, (level_id, level_name, level_note) in enumerate(bands):
+    number = -1
+    for level_id, level_name, level_note in bands:
         members = by_level.get(level_id or None, [])
-        label_node = f"level:{level_id}"
+        if not members:  # a band with no body drawn is left out, not drawn empty
+            continue
+        number += 1
         band = f"<B>{_band_lines(shorten(level_name, NAME_LIMIT).upper())}</B>" + (
             f"<BR/>{_band_lines(f'({shorten(level_note, NOTE_LIMIT)})')}" if level_note else ""
         )
         yield f"\tsubgraph {dot_id(f'cluster_level_{number}')} {{"
         fill = "#F2F2F2" if number % 2 == 0 else "#FAFAFA"
-        yield f'\t\tstyle="filled"; fillcolor="{fill}"; color="#CCCCCC"; label=""'
         yield (
-            f'\t\t{dot_id(label_node)} [label=<{band}>, shape="plaintext", fontsize="10", '
-            'width="1.9", tooltip=' + attribute(level_name, "tooltip") + "]"
+            f'\t\tstyle="filled"; fillcolor="{fill}"; color="#CCCCCC"; label=<{band}>; labeljust="l"; '
+            'labelloc="t"; fontsize="10"; tooltip=' + attribute(level_name, "tooltip")
         )
-        rows = _rows(structure, members, relations) if members else [[]]
-        row_anchor = label_node
+        clusters[level_id] = f"cluster_level_{number}"
+        rows = _rows(structure, [b for b in members if b.id not in nested], relations, side, tiers=collapse is None)
         for position, row in enumerate(rows):
+            anchor = f"level:{level_id}:{position}"  # an invisible point that keeps rows and bands in order
+            anchors.setdefault(level_id, anchor)
+            row_anchors.append(anchor)
+            yield f'\t\t{dot_id(anchor)} [label="", shape="point", style="invis", width="0.01"]'
             for body in row:
-                yield f"\t\t{dot_id(body.id)} {_attributes(_body_attributes(body, footnotes.get(body.id), marks))}"
-            ids = ([label_node] if position == 0 else []) + [body.id for body in row]
-            if ids:
-                yield "\t\t{rank=same; " + "; ".join(dot_id(i) for i in ids) + "}"
-                for left, right in itertools.pairwise(ids):
-                    yield f'\t\t{dot_id(left)} -> {dot_id(right)} [style="invis"]'
-            if position > 0 and row:
-                yield f'\t\t{dot_id(row_anchor)} -> {dot_id(row[0].id)} [style="invis"]'
-            if row:
-                row_anchor = row[0].id
+                place[body.id] = (number, position)
+                band_of[body.id] = level_id
+                attributes = _body_attributes(body, footnotes.get(body.id), marks)
+                if body.id in nests:
+                    attributes = _nest_attributes(body, nests[body.id], attributes, marks, footnotes, relations)
+                    place[nests[body.id].id] = place[body.id]
+                    band_of[nests[body.id].id] = level_id
+                if len(body.service_areas) == 1 and not side.get(body.id) and len(rows) > 1:
+                    attributes["group"] = f"column:{body.service_areas[0]}"  # Graphviz keeps a column's lines straight
+                yield f"\t\t{dot_id(body.id)} {_attributes(attributes)}"
+            yield "\t\t{rank=same; " + "; ".join(dot_id(i) for i in [anchor, *(body.id for body in row)]) + "}"
+            if previous_anchor is not None:
+                yield f'\t\t{dot_id(previous_anchor)} -> {dot_id(anchor)} [style="invis", weight="5"]'
+            previous_anchor = anchor
         yield "\t}"
-        if previous_anchor is not None:  # keep the bands in order, top first
-            yield f'\t{dot_id(previous_anchor)} -> {dot_id(label_node)} [style="invis", weight="10"]'
-        previous_anchor = row_anchor
 
+    lowest: list[str] = []
     if not bands:
-        for body in by_level.get(None, []):
-            yield f"\t{dot_id(body.id)} {_attributes(_body_attributes(body, footnotes.get(body.id), marks))}"
+        loose = by_level.get(None, [])
+        for each in loose:
+            yield f"\t{dot_id(each.id)} {_attributes(_body_attributes(each, footnotes.get(each.id), marks))}"
+        yield from _wrap_ranks(loose, relations, lowest)
 
     pairs = _two_way(relations, marks)
     merged = {id(partner) for partner in pairs.values()}
+    lines: list[Line] = []
     for position, relation in enumerate(relations):
         if position in pairs:
-            yield _two_way_edge(relation, pairs[position])
+            lines.append(_two_way_edge(relation, pairs[position], counts.get(id(relation), 1), marks.dash_lines))
         elif id(relation) not in merged:
-            yield _edge(relation, marks)
+            lines.append(_edge(relation, marks, counts.get(id(relation), 1)))
+    unplaced = (number + 1, 0)
+    lines = [
+        _into_nest(line, nested, place)
+        for line in lines
+        if nested.get(line.tail) != line.head and nested.get(line.head) != line.tail
+    ]
+    lines = merge_parallel([orient(line, lambda body: place.get(body, unplaced)) for line in lines])
+    if collapse is not None:
+        lines = bundle(lines, band_of, clusters)
+    for line in lines:
+        yield f"\t{dot_id(line.tail)} -> {dot_id(line.head)} {_attributes(line.attributes)}"
 
     if legend and bodies:
         yield from _legend(structure, bodies, relations, marks)
-        if previous_anchor is not None:
-            first = "legend:kind:" + bodies[0].kind.value
-            yield f'\t{dot_id(previous_anchor)} -> {dot_id(first)} [style="invis"]'
+        if row_anchors:  # the legend under the last band
+            yield f'\t{dot_id(row_anchors[-1])} -> "legend:title" [style="invis"]'
+        elif lowest:  # or under the lowest bodies
+            yield f'\t{dot_id(lowest[0])} -> "legend:title" [style="invis"]'
     yield "}"

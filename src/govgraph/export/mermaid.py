@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Body, BodyKind, RelationshipKind, Status, Structure
+from ..model import Body, BodyKind, Relationship, RelationshipKind, Status, Structure
 from .dot import NAME_LIMIT, NOTE_LIMIT
 from .quoting import mermaid_id, mermaid_text, shorten
 from .selection import shown
@@ -66,9 +66,26 @@ def _lines(structure: Structure, dissolved: str) -> Iterator[str]:
     for body in bodies:
         if body.id not in placed:
             yield f"    {_node(body)}"
+    upward = {(r.source, r.target, r.status): r for r in relations if r.kind.is_upward}
+    partners: dict[int, Relationship] = {}
     for relation in relations:
-        label = mermaid_text(kind_text(relation.kind.value))
+        partner = upward.get((relation.target, relation.source, relation.status))
+        if relation.kind is RelationshipKind.COORDINATES and partner is not None and id(partner) not in partners:
+            partners[id(partner)] = relation
+            partners[id(relation)] = partner
+    drawn: set[int] = set()
+    for relation in relations:
         source, target = mermaid_id(relation.source), mermaid_id(relation.target)
+        if id(relation) in partners:  # a two-way pair (Devon 3.3): one line, an arrow at each end
+            if id(partners[id(relation)]) not in drawn:
+                drawn.add(id(relation))
+                down = relation if relation.kind is RelationshipKind.COORDINATES else partners[id(relation)]
+                label = mermaid_text(f"{kind_text(down.kind.value)} / {kind_text(partners[id(down)].kind.value)}")
+                dotted = down.status is not Status.ACTIVE
+                arrow = f'<-. "{label}" .->' if dotted else f'<-- "{label}" -->'
+                yield f"    {mermaid_id(down.source)} {arrow} {mermaid_id(down.target)}"
+            continue
+        label = mermaid_text(kind_text(relation.kind.value))
         if relation.status is not Status.ACTIVE:
             arrow = f'-. "{label}" .-' + ("-" if relation.kind is RelationshipKind.LINKS_WITH else ">")
         elif relation.kind is RelationshipKind.ACCOUNTABLE_TO:
@@ -89,7 +106,8 @@ def _lines(structure: Structure, dissolved: str) -> Iterator[str]:
 
 
 def to_mermaid(structure: Structure, *, dissolved: str = "show") -> str:
-    """The structure as a Mermaid ``flowchart``: levels as subgraphs, one arrow per relationship.
+    """The structure as a Mermaid ``flowchart``: levels as subgraphs, one arrow per relationship,
+    a co-ordination and the reporting back along it (a two-way pair) as one line with two arrows.
 
     Every label is entity-encoded by :func:`~govgraph.export.quoting.mermaid_text`,
     so no text can close a label or start a directive. O(n + m) but for levels.

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from ..model import Authority, BodyKind, RelationshipKind
 
-__all__ = ["AUTHORITY_FILL", "BODY_SHAPE", "CHANGE_COLOURS", "EDGE_STYLE", "HIGHLIGHT", "UPWARD_LABEL", "kind_text"]
+__all__ = [
+    "AUTHORITY_FILL",
+    "BODY_SHAPE",
+    "CHANGE_COLOURS",
+    "EDGE_STYLE",
+    "FOCUS",
+    "HIGHLIGHT",
+    "UPWARD_LABEL",
+    "kind_text",
+]
 
 BODY_SHAPE: dict[BodyKind, dict[str, str]] = {
     BodyKind.STATUTORY_BODY: {"shape": "box3d"},
@@ -51,6 +60,8 @@ EDGE_STYLE: dict[RelationshipKind, dict[str, str]] = {
 
 #: Outline of a body or edge a finding is about.
 HIGHLIGHT = "#CC3311"
+#: Outline of the body a ``focus`` view is centred on.
+FOCUS = "#0077BB"
 #: Diff diagrams: added, removed, changed.
 CHANGE_COLOURS = {"added": "#228833", "removed": "#CC3311", "changed": "#EE7733"}
 
