@@ -100,8 +100,9 @@ def test_diff_draws_when_new_drops_what_old_uses(
     old, changed = gg.load(first), gg.load(second)
     for body in [*old.bodies, *changed.bodies]:
         assert f'\t"{body.id}" [' in dot  # every body of either structure is drawn
-    for level in [*old.levels, *changed.levels]:
-        assert f'"level:{level.id}"' in dot
+    drawn = {body.id: body for body in [*old.bodies, *changed.bodies]}  # a body drawn in its new version
+    for level in {body.level for body in drawn.values() if body.level}:
+        assert f'"level:{level}:0"' in dot  # the band of every level a drawn body is on (empty bands are left out)
 
 
 @needs_dot
@@ -110,8 +111,13 @@ def test_diff_to_svg_when_new_drops_a_level(tmp_path: Path, capsys: pytest.Captu
     (tmp_path / "new.yaml").write_text(textwrap.dedent(NEW["drops every level, area, service area and source"]))
     out = tmp_path / "diff.svg"
     assert main(["diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "-o", str(out)]) == 0
-    titles = [element.text for element in ET.parse(out).getroot().iter(f"{SVG}title")]
-    assert {"lpg", "forum", "level:top", "level:low"} <= set(titles)
+    root = ET.parse(out).getroot()
+    titles = {element.text for element in root.iter(f"{SVG}title")}
+    texts = {(element.text or "").strip() for element in root.iter(f"{SVG}text")}
+    old = gg.load(tmp_path / "old.yaml")
+    drawn = {body.id: body for body in [*old.bodies, *gg.load(tmp_path / "new.yaml").bodies]}
+    bands = {level.name.upper() for level in old.levels if any(body.level == level.id for body in drawn.values())}
+    assert {"lpg", "forum"} <= titles and bands and bands <= texts  # each band a drawn body is on, by name
     capsys.readouterr()
 
 

@@ -40,7 +40,8 @@ def test_devon_read_by_networkx_has_51_nodes_109_edges_with_kinds_and_labels(fmt
     assert graph.nodes["spg-mh"]["label"] == "Mental Health Strategic Planning Group"
     assert graph.nodes["spg-mh"]["kind"] == "strategic_planning_group"
     assert graph.nodes["spg-mh"]["authority"] == "coordinating"
-    assert graph.nodes["devon-cc"]["sovereign"] is False  # typed: a boolean, not the text "false"
+    assert graph.nodes["devon-cc"]["sovereign"] is True  # typed: a boolean, not the text "true"
+    assert graph.nodes["spg-mh"]["sovereign"] is False
     edge = next(
         data for s, t, data in graph.edges(data=True) if (s, t, data["kind"]) == ("spg-mh", "dsp", "reports_to")
     )

@@ -43,11 +43,11 @@ def test_devon_tables_have_51_bodies_109_relationships_and_every_member(tmp_path
     assert (len(bodies), len(relationships)) == (51, 109)
     assert len(read(tmp_path / "members.csv")) == sum(len(b.members) for b in devon().bodies) == 166
     findings = read(tmp_path / "findings.csv")
-    assert len(findings) == 11 and all(row["waived"] == "true" for row in findings)
+    assert len(findings) == 45 and all(row["waived"] == "true" for row in findings)  # Devon: 0 errors, 45 waived
     dpt = next(row for row in bodies if row["id"] == "dpt")
     assert dpt["areas"] == '["devon","torbay"]'  # a list: JSON text
     assert dpt["remit"] == ""  # an empty list: an empty cell
-    assert dpt["sovereign"] == "false"
+    assert dpt["sovereign"] == "true"  # an NHS trust board, sovereign in the Devon example
     assert json.loads(dpt["sources"])[0] == {"source": "devon-2003", "at": "Fig. 1 footnote"}
 
 
@@ -125,10 +125,10 @@ def test_frames_are_the_same_tables() -> None:
     frames = devon().to_frames()
     assert list(frames) == ["bodies", "relationships", "members", "findings"]
     assert ",".join(frames["bodies"].columns) == BODY_HEADER
-    assert [len(frames[name]) for name in frames] == [51, 109, 166, 11]
+    assert [len(frames[name]) for name in frames] == [51, 109, 166, 45]
     dpt = frames["bodies"].set_index("id").loc["dpt"]
     assert dpt["areas"] == ["devon", "torbay"]  # Python values, not JSON text
-    assert bool(dpt["sovereign"]) is False
+    assert bool(dpt["sovereign"]) is True
     assert (frames["relationships"]["kind"] == "sub_group_of").sum() == 8
 
 

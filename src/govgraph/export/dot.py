@@ -132,7 +132,7 @@ def _paragraph(text: str, mark: str = "") -> str:
     lines = [
         part
         for line in text.splitlines() or [""]
-        for part in textwrap.wrap(line, CAPTION_WRAP, break_long_words=False) or [""]
+        for part in textwrap.wrap(line, CAPTION_WRAP) or [""]  # a word longer than a line is broken
     ]
     return "".join(f'<BR ALIGN="LEFT"/>{mark if i == 0 else ""}{html(line)}' for i, line in enumerate(lines))
 
@@ -648,6 +648,11 @@ def to_dot(
     )
 
 
+def _once(values: Iterable[str] | None) -> Iterable[str] | None:
+    """Filter values that can be read more than once (a text is one value, not its letters)."""
+    return values if values is None or isinstance(values, str) else tuple(values)
+
+
 def _lines(
     structure: Structure,
     *,
@@ -666,15 +671,17 @@ def _lines(
     page: str | None = None,
 ) -> Iterator[str]:
     marks = marks or Marks()
+    # The filters are read twice (what they leave out, then what they keep): an iterator would be spent.
+    levels, areas, service_areas, kinds = (_once(values) for values in (levels, areas, service_areas, kinds))
     if highlight:
         report = highlight if isinstance(highlight, Report) else check(structure, config=config)
         found = highlight_marks(report)
-        marks = Marks(
-            {key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies},
-            {**found.edges, **marks.edges},
-            {key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
-            marks.legend + found.legend,
-            marks.badges,
+        marks = dataclasses.replace(
+            marks,
+            bodies={key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies},
+            edges={**found.edges, **marks.edges},
+            notes={key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
+            legend=marks.legend + found.legend,
         )
     notes = omitted(
         structure,
@@ -691,12 +698,11 @@ def _lines(
     )
     bodies, relations = shown(structure, dissolved)
     if focus is not None:  # the body the view is centred on stands out
-        marks = Marks(
-            {**marks.bodies, focus: {"penwidth": "4", "color": FOCUS, **marks.bodies.get(focus, {})}},
-            marks.edges,
-            {**marks.notes, focus: [*marks.notes.get(focus, []), "the focus of this view"]},
-            [*marks.legend, (f"focus: {focus}", FOCUS)],
-            marks.details,
+        marks = dataclasses.replace(
+            marks,
+            bodies={**marks.bodies, focus: {"penwidth": "4", "color": FOCUS, **marks.bodies.get(focus, {})}},
+            notes={**marks.notes, focus: [*marks.notes.get(focus, []), "the focus of this view"]},
+            legend=[*marks.legend, (f"focus: {focus}", FOCUS)],
         )
     counts: dict[int, int] = {}
     dashes = _dashes(bodies, relations, notes)
@@ -764,7 +770,7 @@ def _lines(
             continue
         number += 1
         band = f"<B>{_band_lines(shorten(level_name, NAME_LIMIT).upper())}</B>" + (
-            f"<BR/>{_band_lines(f'({shorten(level_note, NOTE_LIMIT)})')}" if level_note else ""
+            f" {_band_lines(f'({shorten(level_note, NOTE_LIMIT)})')}" if level_note else ""
         )
         yield f"\tsubgraph {dot_id(f'cluster_level_{number}')} {{"
         fill = "#F2F2F2" if number % 2 == 0 else "#FAFAFA"
