@@ -44,3 +44,18 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
+
+# --- Browser tests (issue 16) -----------------------------------------------------
+# The HTML report is tested in a real headless browser: Debian's chromium and its
+# driver, installed here when missing. Selenium (a dev extra) is pointed at these two
+# programs, so nothing is downloaded at test time.
+CHROMIUM     := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: browser
+browser:
+	@{ [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; } || { \
+	  echo "Installing chromium and chromium-driver (the HTML report's browser tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: browser

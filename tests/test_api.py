@@ -38,6 +38,8 @@ def test_public_names_are_pinned() -> None:
         "load",
         "loads",
         "render",
+        "report",
+        "report_diff",
         "rule",
         "to_dot",
         "to_mermaid",

@@ -14,6 +14,7 @@ from .errors import (
     UsageError,
 )
 from .export import render, to_dot, to_mermaid
+from .export.report import report, report_diff
 from .loading import dump, dumps, load, loads
 from .model import (
     Area,
@@ -67,6 +68,8 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "report",
+    "report_diff",
     "rule",
     "to_dot",
     "to_mermaid",
