@@ -363,8 +363,8 @@
     (relationsOf.get(id) || []).forEach(function (r) {
       var up = UPWARD[r.kind], outgoing = r.source === id;
       var other = outgoing ? r.target : r.source;
-      var item = el("li", null, [up ? words(r.kind) + " " : (outgoing ? words(r.kind) + " " : ""), bodyLink(other),
-        !up && !outgoing ? " " + words(r.kind) + " this body" : null]);
+      var item = el("li", null, outgoing ? [words(r.kind) + " ", bodyLink(other)]
+        : [bodyLink(other), " " + (r.kind === "links_with" ? "links with" : words(r.kind)) + " this body"]);
       if (r.status && r.status !== "active") item.append(badge(r.status, r.status));
       if (r.change) item.append(badge(r.change, r.change));
       if (r.note) item.append(el("div", "gg-none", r.note));
