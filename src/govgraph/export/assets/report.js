@@ -434,6 +434,8 @@
       });
       panel.append(table);
     }
+    append(panel, routesSection(body));
+    append(panel, findingsSection(id));
     if (body.remit) {
       panel.append(el("h3", null, "Remit"), el("ul", null, body.remit.map(function (line) { return el("li", null, line); })));
     }
@@ -447,9 +449,7 @@
     }
     panel.append(el("h3", null, "Sources"));
     panel.append(body.sources ? el("ul", null, body.sources.map(citation)) : el("p", "gg-none", "None cited."));
-    append(panel, routesSection(body));
     append(panel, relationsSection(id));
-    append(panel, findingsSection(id));
     if (body.metadata) panel.append(el("h3", null, "Metadata"), el("pre", null, body.metadata));
   }
 
