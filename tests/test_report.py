@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govgraph as gg
 from govgraph.cli import main
 from govgraph.export.report import View, safe_svg, script_json, to_html
 from govgraph.export.report_data import ROUTE_LIMIT, diff_data, routes_up_all
+from govgraph.strategies import structures
 
 from .conftest import DEVON, ROOT
 from .report_cases import HOSTILE, HOSTILE_NAME, hostile_document, write_hostile
@@ -376,3 +377,37 @@ def test_command_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as stopped:
         main(["report"])
     assert stopped.value.code == 2
+
+
+# -- any structure, any restructure ----------------------------------------------------------------
+
+
+@settings(max_examples=25)
+@given(structures())
+def test_any_structure_makes_a_page_whose_data_is_the_structure(structure: gg.Structure) -> None:
+    text = to_html(structure, views=[BLANK])
+    page = Page(text)
+    assert len(page.scripts) == 2
+    data = page.data
+    assert [(b["id"], b["name"]) for b in data["bodies"]] == [(b.id, b.name) for b in structure.bodies]
+    assert len(data["findings"]) == len(gg.check(structure).findings)
+    assert to_html(structure, views=[BLANK]) == text
+
+
+@settings(max_examples=25)
+@given(structures(max_bodies=6), structures(max_bodies=6))
+def test_any_restructure_makes_a_page_with_every_body_of_both(old: gg.Structure, new: gg.Structure) -> None:
+    result = gg.diff(old, new)
+    data = Page(to_html(result, views=[BLANK])).data
+    assert sorted(b["id"] for b in data["bodies"]) == sorted({b.id for b in [*old.bodies, *new.bodies]})
+    assert len(data["findings"]) == len(result.introduced) + len(result.persisting) + len(result.resolved)
+
+
+def test_without_graphviz_the_command_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "r.html"
+    code, _, err = run(["report", str(DEVON), "-o", str(out)], capsys)
+    assert code == 2 and "apt-get install graphviz" in err and "internal error" not in err
+    assert not out.exists()
