@@ -395,3 +395,28 @@ def test_a_report_takes_any_drawing_with_groups_of_bodies(browser: WebDriver, tm
     assert browser.execute_script(
         "return Array.from(document.querySelectorAll('g.gg-selected title'), t => t.textContent)"
     ) == [groups[0]]
+
+
+def test_an_address_with_a_body_opens_its_panel_and_a_selection_updates_the_address(
+    browser: WebDriver, pages: dict[str, Path]
+) -> None:
+    log = open_page(browser, pages["devon"])
+    browser.get(pages["devon"].as_uri() + "#spg-mh")
+    assert browser.find_element(By.CSS_SELECTOR, "#gg-panel .gg-id").text == "spg-mh"
+    search(browser, "emg-ld")
+    assert browser.current_url.endswith("devon.html#emg-ld")
+    browser.get(pages["devon"].as_uri() + "#spg-ld")  # the same page: only the address changes
+    assert browser.find_element(By.CSS_SELECTOR, "#gg-panel .gg-id").text == "spg-ld"
+    browser.get(pages["devon"].as_uri() + "#%E0%no-such-body")  # a broken address is ignored
+    assert browser.find_element(By.CSS_SELECTOR, "#gg-panel .gg-id").text == "spg-ld"
+    assert problems(log + list(browser.get_log("browser"))) == []
+
+
+def test_boxes_can_be_reached_and_opened_with_the_keyboard(browser: WebDriver, pages: dict[str, Path]) -> None:
+    open_page(browser, pages["devon"])
+    browser.execute_script(
+        "Array.from(document.querySelectorAll('g.gg-body')).find(n => n.querySelector('title').textContent === 'dsp').focus()"
+    )
+    assert browser.switch_to.active_element.get_attribute("aria-label") == gg.load(DEVON).body("dsp").name
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    assert browser.find_element(By.CSS_SELECTOR, "#gg-panel .gg-id").text == "dsp"

@@ -126,6 +126,9 @@
       members = members.filter(function (id) { return byId.has(id); });
       if (!members.length) return;
       node.classList.add("gg-body");
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", members.length === 1 ? nameOf(members[0]) : plural(members.length, "body", "bodies"));
       self.nodes.set(node, members);
       members.forEach(function (id) { if (!self.nodeOf.has(id)) self.nodeOf.set(id, node); });
     });
@@ -272,6 +275,13 @@
       else showGroup(members);
     });
     viewport.addEventListener("keydown", function (event) {
+      var box = event.target.closest ? event.target.closest("g.gg-body") : null;
+      if (box && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        var chosen = view().nodes.get(box) || [];
+        if (chosen.length === 1) select(chosen[0], false); else showGroup(chosen);
+        return;
+      }
       var vb = view().vb, step = vb.w / 10;
       var keys = {
         "+": function () { view().zoom(1.25); }, "=": function () { view().zoom(1.25); },
@@ -477,6 +487,14 @@
     markRows(findingsOf.get(id) || []);
     if (centre && node) view().show([node]);
     panel.scrollTop = 0;
+    if (location.hash !== "#" + encodeURIComponent(id)) {
+      try { history.replaceState(null, "", "#" + encodeURIComponent(id)); } catch (error) { /* an address that cannot change */ }
+    }
+  }
+  function fromAddress() {  // report.html#spg-mh opens with that body selected
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
+    if (id && byId.has(id) && id !== selected) select(id, true);
   }
 
   // -- findings table ---------------------------------------------------------------
@@ -799,6 +817,8 @@
   applyFilters();
   search();
   welcome();
+  fromAddress();
+  window.addEventListener("hashchange", fromAddress);
   document.documentElement.setAttribute("data-gg-ready", "true");
   if (window.performance && performance.mark) performance.mark("gg-ready");
 })();
