@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HOSTILE", "HOSTILE_NAME", "hostile_document", "write_hostile"]
+__all__ = ["HOSTILE", "HOSTILE_NAME", "hostile_document", "plain_document", "write_hostile"]
 
 #: Text that would run script or change the page if it were ever treated as markup.
 HOSTILE = [
@@ -72,7 +72,17 @@ def hostile_document() -> dict[str, Any]:
     }
 
 
-def write_hostile(folder: Path) -> Path:
-    path = folder / "hostile.json"
-    path.write_text(json.dumps(hostile_document(), ensure_ascii=False, indent=1), encoding="utf-8")
+def plain_document() -> dict[str, Any]:
+    """The same structure with plain words where the hostile text was: its page must have
+    the same elements as the hostile one."""
+    text = json.dumps(hostile_document(), ensure_ascii=False)
+    for number, hostile in enumerate([HOSTILE_NAME, *HOSTILE, "javascript:window.__pwned=6"]):
+        text = text.replace(json.dumps(hostile, ensure_ascii=False)[1:-1], f"plain words {number}")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def write_hostile(folder: Path, document: dict[str, Any] | None = None, name: str = "hostile.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(document or hostile_document(), ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -23,7 +23,7 @@ from govgraph.export.report import View
 
 from .conftest import DEVON, ROOT
 from .pixels import png_pixels
-from .report_cases import HOSTILE, HOSTILE_NAME, write_hostile
+from .report_cases import HOSTILE, HOSTILE_NAME, plain_document, write_hostile
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 TRAFFORD = ROOT / "examples" / "trafford"
@@ -82,6 +82,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "devon": folder / "devon.html",
         "trafford": folder / "trafford.html",
         "hostile": folder / "hostile.html",
+        "plain": folder / "plain.html",
     }
     gg.report(devon, made["devon"])
     gg.report_diff(
@@ -91,6 +92,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         labels=("now", "proposed"),
     )
     gg.report(gg.load(write_hostile(folder)), made["hostile"])
+    gg.report(gg.load(write_hostile(folder, plain_document(), "plain.json")), made["plain"])
     return made
 
 
@@ -337,6 +339,27 @@ def test_hostile_names_stay_inert_text(browser: WebDriver, pages: dict[str, Path
         2,
     ]
     assert problems(list(browser.get_log("browser"))) == []
+
+
+def page_shape(driver: WebDriver, page: Path) -> list[list[str]]:
+    """The elements outside the drawing, after loading and after opening each body's panel
+    and each finding: the same for two structures that differ only in their text."""
+    open_page(driver, page)
+    outside = (
+        "return Array.from(document.querySelectorAll('body *:not(svg):not(svg *)'), e => e.tagName + '.' + e.className)"
+    )
+    shapes = [driver.execute_script(outside)]
+    for body_id in ("council", "group", "loop-a", "loop-b", "other", "last"):
+        search(driver, body_id)
+        shapes.append(driver.execute_script(outside))
+    for row in driver.find_elements(By.CSS_SELECTOR, "#gg-findings tbody tr"):
+        row.click()
+        shapes.append(driver.execute_script(outside))
+    return shapes
+
+
+def test_hostile_names_leave_the_page_as_a_plain_structure_makes_it(browser: WebDriver, pages: dict[str, Path]) -> None:
+    assert page_shape(browser, pages["hostile"]) == page_shape(browser, pages["plain"])
 
 
 # -- Trafford: the restructure ----------------------------------------------------------------
