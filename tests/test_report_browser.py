@@ -443,3 +443,26 @@ def test_boxes_can_be_reached_and_opened_with_the_keyboard(browser: WebDriver, p
     assert browser.switch_to.active_element.get_attribute("aria-label") == gg.load(DEVON).body("dsp").name
     browser.switch_to.active_element.send_keys(Keys.ENTER)
     assert browser.find_element(By.CSS_SELECTOR, "#gg-panel .gg-id").text == "dsp"
+
+
+def test_a_body_with_many_routes_up_says_there_are_more(browser: WebDriver, tmp_path: Path) -> None:
+    lines = [
+        "govgraph: 1",
+        "name: Lattice",
+        "bodies:",
+        "  - {id: top, name: Top, kind: statutory_body, sovereign: true}",
+    ]
+    relations = ["relationships:"]
+    for layer in range(5):  # each of 5 pairs reports to both of the pair above: 32 routes from the bottom
+        for side in "ab":
+            lines.append(f"  - {{id: b{layer}{side}, name: B{layer}{side}, kind: board}}")
+            ups = ["top"] if layer == 0 else [f"b{layer - 1}a", f"b{layer - 1}b"]
+            relations += [f"  - {{source: b{layer}{side}, kind: reports_to, target: {up}}}" for up in ups]
+    page = tmp_path / "lattice.html"
+    gg.report(gg.loads("\n".join(lines + relations) + "\n"), page)
+    assert problems(open_page(browser, page)) == []
+    search(browser, "b4a")
+    assert "More than 12 routes to the top; the first 12 found:" in panel(browser)
+    assert len(route_texts(browser)) == 12
+    search(browser, "b0a")
+    assert "1 route to the top:" in panel(browser)

@@ -357,8 +357,8 @@
     } else if (!routes.length) {
       section.push(el("p", "gg-none", "No route up to a sovereign body or root: it is orphaned."));
     } else {
-      section.push(el("p", null, plural(routes.length, "route") + " to the top" +
-        (body.routesCut ? " (the shortest shown; there are more)" : "") + ":"));
+      section.push(el("p", null, body.routesCut ? "More than " + routes.length + " routes to the top; the first " +
+        routes.length + " found:" : plural(routes.length, "route") + " to the top:"));
       section.push(routeList(routes));
     }
     if (body.oldRoutes) {
