@@ -411,3 +411,18 @@ def test_without_graphviz_the_command_says_how_to_install_it(
     code, _, err = run(["report", str(DEVON), "-o", str(out)], capsys)
     assert code == 2 and "apt-get install graphviz" in err and "internal error" not in err
     assert not out.exists()
+
+
+def test_command_names_a_missing_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no" / "r.html"
+    code, _, err = run(["report", str(DEVON), "-o", str(out)], capsys)
+    assert (code, err) == (2, f"govgraph: error: cannot write {out}: there is no folder {out.parent}\n")
+
+
+@needs_dot
+def test_command_config_sets_the_rules_of_the_page(write, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write("rules.yaml", "multiple-parents: off\n")
+    out = tmp_path / "r.html"
+    assert run(["report", str(DEVON), "--config", str(config), "-o", str(out)], capsys)[0] == 0
+    rules = {f["rule"] for f in Page(out.read_text(encoding="utf-8")).data["findings"]}
+    assert "multiple-parents" not in rules and rules

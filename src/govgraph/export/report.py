@@ -294,6 +294,8 @@ def write_report_files(
     """What ``govgraph report FILE [NEW] [-o OUT]`` does: load the file (or both, reporting the
     problems of both at once), write the page, return where. Never overwrites an input."""
     target = Path(output) if output is not None else default_output(files)
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: there is no folder {target.parent}")
     for file in files:
         if target.resolve() == Path(file).resolve():
             raise UsageError(f"the report would overwrite its input {file}; name another file with -o OUT.html")
