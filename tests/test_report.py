@@ -426,3 +426,26 @@ def test_command_config_sets_the_rules_of_the_page(write, tmp_path: Path, capsys
     assert run(["report", str(DEVON), "--config", str(config), "-o", str(out)], capsys)[0] == 0
     rules = {f["rule"] for f in Page(out.read_text(encoding="utf-8")).data["findings"]}
     assert "multiple-parents" not in rules and rules
+
+
+@needs_dot
+def test_a_restructure_between_files_with_different_sources_and_levels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trafford → Devon removes bodies citing a source, and on levels, that Devon lacks: the
+    diagram of the union still draws them."""
+    out = tmp_path / "far.html"
+    code, _, err = run(["report", str(TRAFFORD / "now.yaml"), str(DEVON), "-o", str(out)], capsys)
+    assert (code, err) == (0, f"wrote {out}\n")
+    data = Page(out.read_text(encoding="utf-8")).data
+    now, devon = gg.load(TRAFFORD / "now.yaml"), gg.load(DEVON)
+    assert sorted(b["id"] for b in data["bodies"]) == sorted({b.id for b in [*now.bodies, *devon.bodies]})
+    assert set(data["sources"]) == {"trafford-hwb", *(s.id for s in devon.sources)}
+
+
+@needs_dot
+@settings(max_examples=10)
+@given(structures(max_bodies=5), structures(max_bodies=5))
+def test_any_restructure_is_drawn_in_its_report(old: gg.Structure, new: gg.Structure) -> None:
+    page = Page(gg.report(gg.diff(old, new)))
+    assert len(page.scripts) == 2 and page.data["views"] == [{"label": "Changes", "nodes": {}}]

@@ -27,6 +27,7 @@ The same input gives byte-identical pages.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import html
 import json
@@ -214,7 +215,21 @@ def _diff_view(result: StructureDiff) -> View:
     from . import diff_dot
     from .backend import pipe
 
-    return View("Changes", pipe(diff_dot(result), "svg").decode("utf-8"))
+    return View("Changes", pipe(diff_dot(_with_both_contexts(result)), "svg").decode("utf-8"))
+
+
+def _with_both_contexts(result: StructureDiff) -> StructureDiff:
+    """The diff with the new structure's sources, levels, areas and service areas widened by
+    the old one's, so that the union of both that the diff diagram draws (removed bodies
+    included, citing sources or on levels the new file no longer has) is a valid structure."""
+    old, new = result.old, result.new
+
+    def union(name: str) -> list[Any]:
+        have = {item.id for item in getattr(new, name)}
+        return [*getattr(new, name), *(item for item in getattr(old, name) if item.id not in have)]
+
+    widened = new.replace(**{name: union(name) for name in ("sources", "levels", "areas", "service_areas")})
+    return dataclasses.replace(result, new=widened)
 
 
 def to_html(
