@@ -165,6 +165,10 @@ def test_search_then_panel_shows_fields_sources_and_routes_up(browser: WebDriver
     assert browser.find_element(By.CSS_SELECTOR, "#gg-panel h2").text.startswith(body.name)
     text = panel(browser)
     assert "executive group" in text and "at 4.3" in text and "Senior managers of the constituent" in text
+    search(browser, "spg-mh")
+    below = len(structure.below("spg-mh"))
+    assert below > 0 and f"{below} bodies answer to it, directly or through others" in panel(browser)
+    search(browser, "emg-mh")
     names = {b.id: b.name for b in structure.bodies}
     expected = [" → ".join(names[i] for i in route) for route in structure.routes_up("emg-mh")]
     assert [t.replace("→", " → ").replace("  ", " ") for t in route_texts(browser)] == expected

@@ -29,6 +29,25 @@
       if (findingsOf.get(id).indexOf(number) < 0) findingsOf.get(id).push(number);
     });
   });
+  var lowerOf = new Map();  // body id -> the bodies that answer to it directly (current relationships)
+  data.relationships.forEach(function (r) {
+    if (!UPWARD[r.kind] || r.status === "dissolved" || r.change === "removed") return;
+    if (!lowerOf.has(r.target)) lowerOf.set(r.target, []);
+    lowerOf.get(r.target).push(r.source);
+  });
+  function below(id) {  // every body with an upward route to this one, as Structure.below counts them
+    var seen = new Set(), pending = [id];
+    while (pending.length) {
+      (lowerOf.get(pending.pop()) || []).forEach(function (lower) {
+        var body = byId.get(lower);
+        if (lower !== id && !seen.has(lower) && body && body.status !== "dissolved" && body.change !== "removed") {
+          seen.add(lower);
+          pending.push(lower);
+        }
+      });
+    }
+    return seen.size;
+  }
   var relationsOf = new Map();
   data.relationships.forEach(function (relation) {
     [relation.source, relation.target].forEach(function (id) {
@@ -434,6 +453,10 @@
     field(facts, "Established", body.established);
     field(facts, "Dissolved", body.dissolved);
     field(facts, "Also known as", body.aliases ? body.aliases.join("; ") : null);
+    if (body.status !== "dissolved" && body.change !== "removed") {
+      var count = below(id);
+      field(facts, "Below it", count ? plural(count, "body", "bodies") + " answer to it, directly or through others" : null);
+    }
     field(facts, "Notes", body.notes);
     panel.append(facts);
     if (body.changes) {
