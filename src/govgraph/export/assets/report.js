@@ -424,7 +424,9 @@
     return out;
   }
 
-  function severityBadge(f) { return f.waived ? badge("waived", "waived") : badge(f.severity, f.severity); }
+  function severityBadge(f) {
+    return el("span", null, [badge(f.severity, f.severity), f.waived ? badge("waived", "waived") : null]);
+  }
 
   function showBody(id) {
     var body = byId.get(id);
