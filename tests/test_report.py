@@ -173,7 +173,7 @@ def test_hostile_text_is_data_never_markup(tmp_path: Path) -> None:
     assert {tag for tag, _ in page.tags} <= {
         "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "p", "label", "input", "ul",
         "nav", "span", "button", "main", "section", "svg", "g", "aside", "h2", "table", "thead", "tr", "tbody",
-        "footer", "script",
+        "footer", "script", "noscript",
     }  # fmt: skip
     assert not [attrs for _, attrs in page.tags if any(key.startswith("on") for key in attrs)]
     for hostile in HOSTILE:

@@ -243,8 +243,9 @@ def to_html(
 
     ``views`` are the drawings to show (default: the full diagram, findings
     marked, drawn by Graphviz — or for a diff, the diagram of the changes);
-    ``config`` the rule settings of the check; ``labels`` name the old and new
-    structures of a diff (the command line passes the file names).
+    ``config`` the rule settings of the check (a diff carries the findings it
+    was made with: pass settings to :func:`~govgraph.diff`); ``labels`` name
+    the old and new structures of a diff (the command line passes the file names).
     """
     if isinstance(subject, StructureDiff):
         data = diff_data(subject, labels)
