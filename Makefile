@@ -1,14 +1,28 @@
 # The two set-up commands of the README. Both work on a fresh Debian machine as
 # root with nothing prepared: they make .venv, install Graphviz when `dot` is
 # missing, install the package, and run.
+#
+# `make test` installs exactly the versions in requirements/dev.lock (made by
+# `make lock`), so CI runs what was tested; `make test-latest` runs the same
+# suite against the newest release of every dependency. CONTRIBUTING.md has the routine.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+LOCK   := requirements/dev.lock
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBIAN_FRONTEND := noninteractive
+# pip's own notices would hide the output that matters.
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint bench graphviz clean
+# The whole suite with the tools of one environment: $(call suite,BIN-DIR)
+define suite
+	$(1)/ruff check src tests benchmarks examples
+	$(1)/mypy
+	$(1)/pytest -q
+endef
+
+.PHONY: demo test test-latest lock lint bench graphviz clean docs
 
 demo: graphviz $(VENV)/.installed
 	$(BIN)/govgraph check examples/devon/devon.yaml
@@ -17,33 +31,74 @@ demo: graphviz $(VENV)/.installed
 	@echo "Drew examples/devon/devon.svg and examples/devon/devon.png"
 
 test: graphviz $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(call suite,$(BIN))
+	$(MAKE) --no-print-directory docs
+
+# The newest releases of everything, in a venv of its own; the lock is not consulted.
+test-latest: graphviz
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install -q --upgrade pip setuptools
+	.venv-latest/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
+	$(call suite,.venv-latest/bin)
+	@echo "Passed with the newest releases; their versions are in .venv-latest/versions.txt"
+
+# Rewrites requirements/dev.lock from the newest releases that pyproject.toml admits.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install -q --upgrade pip setuptools
+	.venv-lock/bin/pip install -q '.[dev]'
+	{ echo "# Exact versions for make test and make demo (pip constraints). Made by 'make lock' on"; \
+	  echo "# $$(date -u +%Y-%m-%d) with $$(.venv-lock/bin/python --version); see CONTRIBUTING.md."; \
+	  .venv-lock/bin/pip freeze --all | grep -v '^govgraph[ =@]'; } > $(LOCK).tmp
+	mv $(LOCK).tmp $(LOCK)
+	rm -rf .venv-lock build src/*.egg-info
+	@echo "Wrote $(LOCK); now run make test and make test-latest and record both in CONTRIBUTING.md"
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_queries.py
+	$(BIN)/python benchmarks/bench_import.py
+
+# The documentation site, into site/ (mkdocs.yml; strict: a broken link or missing page fails).
+docs: graphviz $(VENV)/.installed-dev
+	$(BIN)/ruff check docs/hooks
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
 	  echo "Installing Graphviz (dot was not found)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
 
+# pip, setuptools and the build run without isolation, so the build backend is the locked one too.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update -qq && \
 	  $(SUDO) apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c $(LOCK) pip setuptools
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --no-build-isolation -c $(LOCK) -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --no-build-isolation -c $(LOCK) -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) build .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-latest .venv-lock build .mypy_cache .ruff_cache .hypothesis
+
+# -- issue 12: the import benchmark (all 116 organograms of 2013 + every rule) --------
+.PHONY: bench-import
+bench-import: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_import.py
+# --- Export benchmarks (issue 13): `make bench` also times every export format
+# on a synthetic structure of 10,000 bodies and 25,000 relationships.
+.PHONY: bench-export
+bench: bench-export
+bench-export: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_export.py
 
 # --- Browser tests (issue 16) -----------------------------------------------------
 # The HTML report is tested in a real headless browser: Debian's chromium and its

@@ -1,4 +1,4 @@
-"""The Devon example encodes seed 004 faithfully and checks clean."""
+"""The Devon example encodes Devon County Council's joint planning paper faithfully and checks clean."""
 
 from __future__ import annotations
 

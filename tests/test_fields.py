@@ -82,7 +82,7 @@ def test_the_full_file_loads_and_round_trips() -> None:
             "expected a date written YYYY-MM-DD, got 'June' (str)",
         ),
         ('url: "https://example.org/p"', "url: true", "sources[0].url", "expected text, got True (true/false)"),
-        ("{id: top, name: Top,", "{id: Top, name: Top,", "levels[0].id", "'Top' is not a valid id"),
+        ("{id: top, name: Top,", "{id: -top, name: Top,", "levels[0].id", "'-top' is not a valid id"),
         ("note: See para 1", "note: 1", "levels[0].note", "expected text, got 1 (a number)"),
         ("within: county", "within: shire", "areas[1].within", "unknown area 'shire'"),
         (

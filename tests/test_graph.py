@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govgraph as gg
+import govgraph.graph
 
 from .conftest import DEVON, structure
 
@@ -80,3 +83,54 @@ def test_devon_routes() -> None:
     devon = gg.load(DEVON)
     assert devon.routes_up("lpg-exeter-mh") == [["lpg-exeter-mh", "spg-mh", "dsp"]]
     assert devon.roots_of("torbay-lig") == ["dtlit", "torbay-pc"]
+
+
+def _chain(n: int) -> gg.Structure:
+    bodies = [gg.Body(id=f"b{i}", name=f"B{i}", kind="sub_group") for i in range(n)]
+    bodies.append(gg.Body(id="top", name="Top", kind="statutory_body", sovereign=True))
+    links = [gg.Relationship(source=f"b{i}", kind="sub_group_of", target=f"b{i + 1}") for i in range(n - 1)]
+    links.append(gg.Relationship(source=f"b{n - 1}", kind="sub_group_of", target="top"))
+    return gg.Structure(name="Chain", bodies=bodies, relationships=links)
+
+
+def test_routes_up_a_long_chain_is_the_whole_chain() -> None:
+    # 394 s at 200,000 bodies when the route was searched as a list; benchmarks/bench_queries.py times it.
+    n = 30_000
+    assert _chain(n).routes_up("b0") == [[*(f"b{i}" for i in range(n)), "top"]]
+
+
+def test_routes_up_stops_at_limit_and_skips_bodies_that_lead_nowhere() -> None:
+    text = "bodies:\n  - {id: top, name: Top, kind: statutory_body, sovereign: true}\nrelationships:\n"
+    bodies, links, above = [], [], ["top"]
+    for layer in range(12):  # 2^12 routes up from the bottom
+        here = [f"l{layer}a", f"l{layer}b"]
+        bodies += [f"  - {{id: {b}, name: {b}, kind: board}}" for b in [*here, f"a{layer}"]]
+        links += [f"  - {{source: {h}, kind: reports_to, target: {a}}}" for h in here for a in above]
+        links += [f"  - {{source: {h}, kind: reports_to, target: a{layer}}}" for h in here]  # a dead end
+        above = here
+    s = structure(text.replace("relationships:\n", "\n".join(bodies) + "\nrelationships:\n") + "\n".join(links))
+    routes = s.routes_up("l11a", limit=100)
+    assert len(routes) == 100
+    assert all(len(route) == 13 and route[-1] == "top" and not any(b.startswith("a") for b in route) for route in routes)
+    assert routes == sorted(routes, key=lambda route: (len(route), route))
+
+
+@given(
+    edges=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20),
+    sovereign=st.sets(st.integers(0, 7), max_size=2),
+    start=st.integers(0, 7),
+)
+def test_routes_up_are_the_simple_paths_to_the_first_root_reached(
+    edges: list[tuple[int, int]], sovereign: set[int], start: int
+) -> None:
+    bodies = [gg.Body(id=f"b{i}", name=f"B{i}", kind="board", sovereign=i in sovereign) for i in range(8)]
+    links = [
+        gg.Relationship(source=f"b{a}", kind="reports_to", target=f"b{b}") for a, b in sorted(set(edges)) if a != b
+    ]
+    s = gg.Structure(name="S", bodies=bodies, relationships=links)
+    up = gg.graph.upward_graph(s)
+    ends = set(s.roots())
+    expected = [[f"b{start}"]] if f"b{start}" in ends else [
+        path for path in nx.all_simple_paths(up, f"b{start}", ends) if not ends & set(path[:-1])
+    ]
+    assert s.routes_up(f"b{start}", limit=10**6) == sorted(expected, key=lambda route: (len(route), route))

@@ -43,8 +43,8 @@ def test_good_file_loads() -> None:
         pytest.param(
             GOOD.replace("kind: task_group", "kind: taskgroup"),
             "f.yaml:5:36: error: bodies[1].kind: 'taskgroup' is not a valid body kind (did you mean 'task_group'?); "
-            "expected one of: board, committee, executive_group, forum, local_planning_group, network, other, "
-            "partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
+            "expected one of: board, committee, executive_group, forum, local_planning_group, network, "
+            "organisation, other, partnership, post, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
             id="bad-enum",
         ),
         pytest.param(
@@ -62,8 +62,8 @@ def test_good_file_loads() -> None:
         pytest.param(
             GOOD.replace("name: Example", "name: Example\ndescripton: x"),
             "f.yaml:3:1: error: descripton: unknown key 'descripton' (did you mean 'description'?); allowed keys: "
-            "govgraph, name, description, as_of, sources, levels, areas, service_areas, bodies, relationships, checks, "
-            "waivers, metadata",
+            "govgraph, name, description, as_of, sources, levels, areas, service_areas, bodies, relationships, stages, "
+            "recommendations, checks, waivers, metadata",
             id="did-you-mean-key",
         ),
         pytest.param(
@@ -116,7 +116,8 @@ def test_good_file_loads() -> None:
             "f.yaml:9:12: error: waivers[0].rule: unknown rule 'orphaned-groups' (did you mean 'orphaned-group'?); "
             "rules: authority-cycle, coordinator-with-authority, coverage-gap, dissolved-in-use, duplicate-remit, "
             "excess-depth, hierarchy-cycle, level-inversion, missing-stakeholders, multiple-parents, orphaned-group, "
-            "outside-lifetime, scrutiny-conflict, unreciprocated-coordination",
+            "outside-lifetime, overdue-recommendation, owner-outside-structure, scrutiny-conflict, "
+            "stale-recommendation, unowned-recommendation, unreciprocated-coordination",
             id="waiver-unknown-rule",
         ),
         pytest.param(
@@ -134,7 +135,8 @@ def test_good_file_loads() -> None:
             "f.yaml:9:3: error: checks.orphaned-groop: unknown rule 'orphaned-groop' (did you mean 'orphaned-group'?); "
             "rules: authority-cycle, coordinator-with-authority, coverage-gap, dissolved-in-use, duplicate-remit, "
             "excess-depth, hierarchy-cycle, level-inversion, missing-stakeholders, multiple-parents, orphaned-group, "
-            "outside-lifetime, scrutiny-conflict, unreciprocated-coordination",
+            "outside-lifetime, overdue-recommendation, owner-outside-structure, scrutiny-conflict, "
+            "stale-recommendation, unowned-recommendation, unreciprocated-coordination",
             id="checks-unknown-rule",
         ),
         pytest.param(

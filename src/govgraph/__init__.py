@@ -15,6 +15,8 @@ from .errors import (
 )
 from .export import render, to_dot, to_mermaid
 from .export.report import report, report_diff
+from .importers import Imported, ImportFinding, TableMapping, read_govuk, read_organogram, read_table
+from .interchange import read_graphml, to_csv, to_gexf, to_graphml, to_org_turtle, to_popolo
 from .loading import dump, dumps, load, loads
 from .model import (
     Area,
@@ -33,6 +35,7 @@ from .model import (
     Structure,
     Waiver,
 )
+from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = [
     "Area",
@@ -44,9 +47,12 @@ __all__ = [
     "GovgraphError",
     "GraphvizNotFound",
     "Hit",
+    "ImportFinding",
+    "Imported",
     "Level",
     "Member",
     "Problem",
+    "Recommendation",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -54,11 +60,14 @@ __all__ = [
     "Sector",
     "ServiceArea",
     "Source",
+    "Stage",
     "Status",
     "Structure",
     "StructureDiff",
     "StructureError",
+    "TableMapping",
     "UnknownBodyError",
+    "Update",
     "UsageError",
     "Waiver",
     "check",
@@ -67,12 +76,21 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "read_govuk",
+    "read_graphml",
+    "read_organogram",
+    "read_table",
     "render",
     "report",
     "report_diff",
     "rule",
+    "to_csv",
     "to_dot",
+    "to_gexf",
+    "to_graphml",
     "to_mermaid",
+    "to_org_turtle",
+    "to_popolo",
 ]
 
 __version__ = "0.1.0"

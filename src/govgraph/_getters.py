@@ -26,6 +26,7 @@ __all__ = [
     "SOURCES",
     "STATUS",
     "TARGET",
+    "UPDATES",
 ]
 
 AREAS = attrgetter("areas")
@@ -44,3 +45,4 @@ SOURCE = attrgetter("source")
 SOURCES = attrgetter("sources")
 STATUS = attrgetter("status")
 TARGET = attrgetter("target")
+UPDATES = attrgetter("updates")

@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
             f"--{option}", action="append", metavar="ID", help=f"draw only bodies of this {what} (repeatable)"
         )
     drawing.add_argument("--hide-dissolved", action="store_true", help="leave out dissolved bodies and relationships")
+    drawing.add_argument(
+        "--recommendations",
+        action="store_true",
+        help="badge each owner with its open recommendations (SVG/PNG/PDF/DOT)",
+    )
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
     comparing.add_argument("old", metavar="OLD")
@@ -93,6 +98,23 @@ def _parser() -> argparse.ArgumentParser:
     reporting.add_argument("--config", metavar="FILE", help="rule settings")
 
     commands.add_parser("schema", help="print the JSON Schema of the structure format, for editors")
+
+    from .importers.command import add_arguments as add_import_arguments
+
+    importing = commands.add_parser("import", help="turn organograms, registers and spreadsheets into structures")
+    add_import_arguments(importing, _Parser)
+    exporting = commands.add_parser(
+        "export", help="write a structure for other tools: GraphML, GEXF, CSV tables, W3C ORG Turtle, Popolo JSON"
+    )
+    exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument("--to", required=True, choices=["graphml", "gexf", "csv", "org-ttl", "popolo"])
+    exporting.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, a folder for csv, '-' for standard output (default: FILE with the format's suffix)",
+    )
+    exporting.add_argument("--base", metavar="IRI", help="the IRI the Turtle's IRIs start with (org-ttl only)")
     return parser
 
 
@@ -110,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _render,
         "diff": _diff,
         "schema": _schema,
+        "import": _import,
+        "export": _export,
         "report": _report,
     }
     try:
@@ -218,6 +242,10 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
         out.write(f"  waived ({len(report.waived)}):\n")
         for (rule_id, reason), bodies in waived.items():
             out.write(f"    {rule_id}: {', '.join(bodies)}: {reason}\n")
+    if report.structure.recommendations:
+        from .recommendations import write_tracker
+
+        write_tracker(report, out)
     out.write(f"  {report.tally}\n")
 
 
@@ -264,6 +292,7 @@ def _render(arguments: argparse.Namespace) -> int:
         service_areas=arguments.service_area,
         kinds=arguments.kind,
         dissolved="hide" if arguments.hide_dissolved else "show",
+        recommendations=arguments.recommendations,
     )
     if text is not None:
         sys.stdout.write(text)
@@ -319,6 +348,46 @@ def _schema(arguments: argparse.Namespace) -> int:
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from .importers.command import run
+
+    config = load_config(arguments.config) if arguments.config else None
+    return run(arguments, config, sys.stdout, sys.stderr)
+def _export(arguments: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .interchange import CSV_FILES, default_output, export, export_text
+
+    structure = load(arguments.file)
+    if arguments.output == "-":
+        if arguments.to == "csv":
+            raise UsageError("csv writes a folder of tables: give the folder with -o")
+        sys.stdout.write(_exporting(lambda: export_text(structure, to=arguments.to, base=arguments.base), arguments))
+        return EXIT_OK
+    output = Path(arguments.output) if arguments.output else default_output(arguments.file, arguments.to)
+    targets = [output / name for name in CSV_FILES] if arguments.to == "csv" else [output]
+    if any(path.resolve() == Path(arguments.file).resolve() for path in targets):
+        raise UsageError(f"{output} would overwrite the input {arguments.file}: choose another -o")
+    paths = _exporting(lambda: export(structure, output, to=arguments.to, base=arguments.base), arguments)
+    for path in paths:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _exporting(write: Callable[[], Any], arguments: argparse.Namespace) -> Any:
+    """Run ``write``: a structure the format cannot hold is reported against FILE,
+    a missing optional library as a usage error naming the extra to install."""
+    from dataclasses import replace
+
+    from .errors import UsageError
+
+    try:
+        return write()
+    except StructureError as error:
+        raise StructureError([replace(p, file=p.file or arguments.file) for p in error.errors]) from None
+    except ImportError as error:
+        raise UsageError(str(error)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

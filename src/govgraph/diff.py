@@ -30,6 +30,7 @@ from typing import Any, TextIO
 from .checks import Finding, Report, check
 from .checks.engine import failing
 from .model import Body, Relationship, Structure
+from .recommendations import RecommendationChanges, compare, write_changes
 from .registry import Severity
 
 __all__ = ["BodyChange", "Changes", "FindingChanges", "RelationshipChange", "StructureDiff", "diff", "write_diff"]
@@ -86,6 +87,8 @@ class StructureDiff:
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     persisting: list[Finding] = field(default_factory=list)
+    #: Recommendations added, removed and changed, and their stage changes (SPEC §6).
+    recommendations: RecommendationChanges = field(default_factory=RecommendationChanges)
 
     @property
     def bodies(self) -> Changes:
@@ -127,7 +130,7 @@ class StructureDiff:
         def relation(key: tuple[str, str, str]) -> dict[str, str]:
             return {"source": key[0], "kind": key[1], "target": key[2]}
 
-        return {
+        result: dict[str, Any] = {
             "old": old,
             "new": new,
             "bodies": {
@@ -146,6 +149,9 @@ class StructureDiff:
                 "persisting": [f.to_dict() for f in self.persisting],
             },
         }
+        if self.old.recommendations or self.new.recommendations:  # SPEC §6: only where there are some
+            result["recommendations"] = self.recommendations.to_dict()
+        return result
 
 
 def _key(relation: Relationship) -> tuple[str, str, str]:
@@ -195,6 +201,8 @@ def diff(
                 )
             result.relationships_changed.append(RelationshipChange(_key(relation), fields))
 
+    result.recommendations = compare(before, after)
+
     old_ids = {f.identity for f in old_report}
     new_ids = {f.identity for f in new_report}
     result.introduced = [f for f in new_report if f.identity not in old_ids]
@@ -226,6 +234,7 @@ def write_diff(result: StructureDiff, old: str, new: str, out: TextIO) -> None:
         out.write(f"  ~ {source} {kind} {target}\n")
         for name, (before, after) in relation_change.fields.items():
             out.write(f"      {name}: {before!r} → {after!r}\n")
+    write_changes(result.recommendations, result.old, result.new, out)
     for title, findings in (("introduced", result.introduced), ("resolved", result.resolved)):
         out.write(f"  findings {title}: {len(findings)}\n")
         for finding in findings:

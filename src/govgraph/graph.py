@@ -41,6 +41,7 @@ from typing import Any
 import networkx as nx
 
 from .model import Body, Relationship, Structure
+from .recommendations import standing_on, within
 
 __all__ = [
     "at",
@@ -123,6 +124,10 @@ def routes_up(structure: Structure, body_id: str, *, limit: int = 1000) -> list[
     A body that is itself a root has the one route ``[body_id]``; an orphaned
     body has none. The number of routes can grow quickly in a tangled
     structure, hence ``limit``.
+
+    Cost: O(n + m) to find the bodies from which a root can be reached, then
+    the length of the routes returned: the search never enters a body that
+    leads nowhere, and a route of 200,000 bodies is found in one pass.
     """
     structure.body(body_id)
     up = upward_graph(structure)
@@ -136,24 +141,50 @@ def routes_up(structure: Structure, body_id: str, *, limit: int = 1000) -> list[
 
 
 def _simple_routes(up: nx.DiGraph, start: str, ends: Collection[str]) -> Iterator[list[str]]:
-    """Depth first, without recursion; a route never visits a body twice."""
+    """Depth first, without recursion; a route never visits a body twice.
+
+    Only bodies from which an end can be reached are entered (one search back
+    from the ends), and membership of the route is a set, so each step costs
+    O(1) whatever the route's length.
+    """
     if start not in up:
         return
     if start in ends:
         yield [start]
         return
+    leads_somewhere = _reaching(up, ends)
+    if start not in leads_somewhere:
+        return
     route = [start]
-    pending = [iter(sorted(up.successors(start)))]
+    on_route = {start}
+
+    def onward(body: str) -> Iterator[str]:
+        return iter(sorted(following for following in up.successors(body) if following in leads_somewhere))
+
+    pending = [onward(start)]
     while pending:
         following = next(pending[-1], None)
         if following is None:
             pending.pop()
-            route.pop()
+            on_route.discard(route.pop())
         elif following in ends:
             yield [*route, following]
-        elif following not in route:
+        elif following not in on_route:
             route.append(following)
-            pending.append(iter(sorted(up.successors(following))))
+            on_route.add(following)
+            pending.append(onward(following))
+
+
+def _reaching(up: nx.DiGraph, ends: Collection[str]) -> set[str]:
+    """The bodies with an upward route to one of ``ends``, the ends included. O(n + m)."""
+    reached = {end for end in ends if end in up}
+    queue = deque(reached)
+    while queue:
+        for lower in up.predecessors(queue.popleft()):
+            if lower not in reached:
+                reached.add(lower)
+                queue.append(lower)
+    return reached
 
 
 def roots_of(structure: Structure, body_id: str) -> list[str]:
@@ -194,8 +225,8 @@ def subset(
 
     A body passes ``levels`` when it is on one of them, ``areas`` and
     ``service_areas`` when it covers one of them, ``kinds`` when it is of one
-    of them, ``bodies`` when its id is listed. Relationships and waivers are
-    kept where all their bodies are kept; a member that is a body left out
+    of them, ``bodies`` when its id is listed. Relationships, waivers and
+    recommendations are kept where all their bodies are kept; a member that is a body left out
     becomes a named member, so the result is a valid structure.
     """
     wanted = {
@@ -230,6 +261,8 @@ def _restricted(
     out becomes a named member, so the result is a valid structure."""
     ids = {body.id for body in bodies}
     names = {body.id: body.name for body in structure.bodies}
+    if "recommendations" not in changes:
+        changes["recommendations"] = within(structure.recommendations, ids)
 
     def members_kept(body: Body) -> Body:
         members = [
@@ -254,7 +287,9 @@ def at(structure: Structure, day: date) -> Structure:
     Keeps the bodies and relationships established on or before ``day`` (or
     undated) and not dissolved by then, and relationships only where both
     ends are kept; a member that is a body gone by then is kept by name, as
-    :func:`subset` does; sets ``as_of`` to ``day``. O(n + m).
+    :func:`subset` does; recommendations made by then are kept with their
+    updates of by then, less the owners gone (see
+    :func:`govgraph.recommendations.standing_on`); sets ``as_of`` to ``day``. O(n + m).
     """
 
     def standing(item: Body | Relationship) -> bool:
@@ -265,7 +300,14 @@ def at(structure: Structure, day: date) -> Structure:
     bodies = [body for body in structure.bodies if standing(body)]
     if not bodies:
         raise ValueError(f"no body of '{structure.name}' stood on {day}")
-    return _restricted(structure, bodies, [r for r in structure.relationships if standing(r)], as_of=day)
+    recommendations = standing_on(structure.recommendations, {body.id for body in bodies}, day)
+    return _restricted(
+        structure,
+        bodies,
+        [r for r in structure.relationships if standing(r)],
+        as_of=day,
+        recommendations=recommendations,
+    )
 
 
 def became(structure: Structure, body_id: str) -> list[str]:

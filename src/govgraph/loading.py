@@ -12,7 +12,7 @@ would be valid, as one :class:`~govgraph.errors.StructureError`.
 ... ''', filename="x.yaml")
 Traceback (most recent call last):
   ...
-govgraph.errors.StructureError: x.yaml:5:28: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
+govgraph.errors.StructureError: x.yaml:5:28: error: bodies[0].kind: 'comittee' is not a valid body kind (did you mean 'committee'?); expected one of: board, committee, executive_group, forum, local_planning_group, network, organisation, other, partnership, post, scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group
 x.yaml:5:49: error: bodies[0].sovereign: expected true or false, got 'yes' (str)
 """
 
@@ -177,7 +177,13 @@ def _keys_held(structure: Structure) -> int | None:
     count += _given([structure]) + _given(bodies) + _given(relations)
     count += _given(_flat(map(get.MEMBERS, bodies)))
     count += _given(_flat(map(get.SOURCES, bodies))) + _given(_flat(map(get.SOURCES, relations)))
+    recommendations = structure.recommendations
+    if recommendations or structure.stages:
+        updates = list(_flat(map(get.UPDATES, recommendations)))
+        count += _given(structure.stages) + _given(recommendations) + _given(updates)
+        count += _given(_flat(map(get.SOURCES, recommendations))) + _given(_flat(map(get.SOURCES, updates)))
     free = [structure.checks, structure.metadata]
+    free += filter(None, map(get.METADATA, recommendations))
     free += filter(None, map(get.METADATA, bodies))
     free += filter(None, map(get.METADATA, relations))
     for value in free:
@@ -362,7 +368,7 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
             loc,
             False,
             (
-                f"{value!r} is not a valid id: use at most 100 lower-case letters, digits, '.', '_' and '-', "
+                f"{value!r} is not a valid id: use at most 100 letters, digits, '.', '_' and '-', "
                 "starting with a letter or digit"
             ),
         )

@@ -90,6 +90,8 @@ class BodyKind(StrEnum):
     NETWORK = "network"
     SCRUTINY_BODY = "scrutiny_body"
     OTHER = "other"
+    ORGANISATION = "organisation"
+    POST = "post"
 
 
 class Authority(StrEnum):
@@ -172,8 +174,9 @@ def _describe(value: object) -> str:
     return f"{value!r} ({type(value).__name__})"
 
 
-# Constraints pydantic checks natively: a slug's shape, and text that is not blank.
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# Constraints pydantic checks natively: a slug's shape (case-sensitive: register codes
+# such as ``RGT01`` are ids as written), and text that is not blank.
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=100)]
 IsoDate = Annotated[
     date,
@@ -356,6 +359,8 @@ class Structure(BaseModel):
     service_areas: list[ServiceArea] = Field(default_factory=list)
     bodies: list[Body] = Field(min_length=1)
     relationships: list[Relationship] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list, description="the scale recommendations are tracked on")
+    recommendations: list[Recommendation] = Field(default_factory=list)
     checks: dict[StrictStr, Any] = Field(default_factory=dict)
     waivers: list[Waiver] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=dict)
@@ -494,6 +499,8 @@ class Structure(BaseModel):
     def below(self, body_id: str) -> list[str]:
         """What sits under this body? Every body with an upward route to it.
 
+        Examples
+        --------
         >>> import govgraph as gg
         >>> s = gg.load("examples/devon/devon.yaml")
         >>> [b for b in s.below("spg-mh") if b.startswith("emg")]
@@ -533,6 +540,13 @@ class Structure(BaseModel):
 
         return to_networkx(self)
 
+    def to_frames(self, report: Any = None) -> dict[str, Any]:
+        """The bodies, relationships, members and findings as pandas DataFrames (needs pandas);
+        see :func:`govgraph.interchange.to_frames`."""
+        from .interchange import to_frames
+
+        return to_frames(self, report)
+
     def dump(self, path: str | Path, *, format: Literal["yaml", "json"] | None = None) -> Path:
         """Write the structure to ``path`` (YAML or JSON by suffix), atomically."""
         from .loading import dump
@@ -544,6 +558,12 @@ class Structure(BaseModel):
         from .loading import dumps
 
         return dumps(self, format=format)
+
+    def recommendations_frame(self) -> Any:
+        """The recommendations tracker as a pandas DataFrame; see :func:`govgraph.recommendations.frame`."""
+        from .recommendations import frame
+
+        return frame(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Jupyter shows a structure as its diagram (SVG), or as Mermaid without Graphviz."""
@@ -907,4 +927,12 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
                 problems.append((("waivers", index, "rule"), registry.unknown_rule_message(rule_id)))
         for position, body_id in enumerate(_list(waiver.bodies)):
             _ref(problems, ("waivers", index, "bodies", position), body_id, bodies, "body")
+    problems.extend(_recommendation_problems(data, bodies, sources))
     return problems
+
+
+# Recommendations (SPEC §6) have their own module, built on the types above.
+from .model_recommendations import Recommendation, Stage  # noqa: E402
+from .model_recommendations import reference_problems as _recommendation_problems  # noqa: E402
+
+Structure.model_rebuild()

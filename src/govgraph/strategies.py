@@ -34,11 +34,12 @@ from .model import (
     Structure,
     Waiver,
 )
+from .model_recommendations import Recommendation, Stage, Update
 
-__all__ = ["ids", "json_values", "structures", "structures_with_defect", "texts"]
+__all__ = ["ids", "json_values", "stage_ids", "structures", "structures_with_defect", "texts"]
 
-ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,11}", fullmatch=True)
-"""Valid ids (slugs)."""
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,11}", fullmatch=True)
+"""Valid ids: case-sensitive, so upper case too (register codes such as RGT01)."""
 
 texts = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() != "")
 """Non-blank text in any script."""
@@ -76,11 +77,14 @@ def structures(
     kinds: list[RelationshipKind] | None = None,
     metadata: bool = True,
     waivers: bool = True,
+    recommendations: bool = True,
 ) -> Structure:
     """Valid structures of ``min_bodies`` to ``max_bodies`` bodies, every reference resolving.
 
     ``kinds`` limits the relationship kinds drawn; ``max_relationships``
-    defaults to three per body.
+    defaults to three per body. With ``recommendations``, a structure may
+    declare a stage scale and carry recommendations: owners drawn from its
+    bodies (possibly none), updates in date order, some stages achieved.
     """
     count = draw(st.integers(min_bodies, max_bodies))
     body_ids = draw(st.lists(ids, min_size=count, max_size=count, unique=True))
@@ -163,6 +167,7 @@ def structures(
                 reason=draw(texts),
             )
         ]
+    stages, tracked = _tracking(draw, body_ids, citations, metadata) if recommendations else ([], [])
     return Structure(
         name=draw(texts),
         description=draw(st.none() | texts),
@@ -174,8 +179,46 @@ def structures(
         bodies=bodies,
         relationships=relationships,
         waivers=drawn_waivers,
+        stages=stages,
+        recommendations=tracked,
         metadata=draw(st.dictionaries(st.text(max_size=8), json_values, max_size=3)) if metadata else {},
     )
+
+
+stage_ids = ids | st.integers(0, 9).map(str)
+"""Stage ids: slugs, or numbers written as text as the Leeds papers number their stages."""
+
+
+def _tracking(
+    draw: st.DrawFn, body_ids: list[str], citations: Any, metadata: bool
+) -> tuple[list[Stage], list[Recommendation]]:
+    """A stage scale and recommendations on it, for :func:`structures`."""
+    scale = draw(st.lists(stage_ids, max_size=3, unique=True))
+    stages = [Stage(id=i, name=draw(texts), achieved=draw(st.booleans()), note=draw(st.none() | texts)) for i in scale]
+    recommendations = []
+    for ident in draw(st.lists(ids, max_size=3, unique=True)):
+        made = draw(dates)
+        later = st.dates(min_value=made, max_value=dt.date(2050, 12, 31))
+        days = sorted(draw(st.lists(later, max_size=3))) if scale else []
+        updates = [
+            Update(date=day, stage=draw(st.sampled_from(scale)), note=draw(st.none() | texts), sources=citations())
+            for day in days
+        ]
+        recommendations.append(
+            Recommendation(
+                id=ident,
+                text=draw(texts),
+                made_by=draw(st.sampled_from(body_ids)),
+                owners=draw(st.lists(st.sampled_from(body_ids), unique=True, max_size=3)),
+                made=made,
+                due=draw(st.none() | later),
+                updates=updates,
+                sources=citations(),
+                notes=draw(st.none() | texts),
+                metadata=draw(st.dictionaries(st.text(max_size=8), json_values, max_size=2)) if metadata else {},
+            )
+        )
+    return stages, recommendations
 
 
 _PLANTED_RULES = (
@@ -193,6 +236,10 @@ _PLANTED_RULES = (
     "excess-depth",
     "scrutiny-conflict",
     "outside-lifetime",
+    "unowned-recommendation",
+    "owner-outside-structure",
+    "stale-recommendation",
+    "overdue-recommendation",
 )
 
 
@@ -207,7 +254,7 @@ def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -
         raise ValueError(f"no planted defect for rule {rule!r}; supported: {', '.join(_PLANTED_RULES)}")
     base = draw(structures(max_bodies=max_bodies, waivers=False))
     used = {body.id for body in base.bodies} | {x.id for x in base.levels} | {x.id for x in base.areas}
-    used |= {x.id for x in base.service_areas}
+    used |= {x.id for x in base.service_areas} | {x.id for x in base.recommendations}
     n = draw(st.lists(ids.filter(lambda i: i not in used), min_size=10, max_size=10, unique=True))
     board, group, coordinating, executive = (
         BodyKind.BOARD,
@@ -268,6 +315,15 @@ def structures_with_defect(draw: st.DrawFn, rule: str, *, max_bodies: int = 8) -
             Body(id=n[1], name="B", kind=board, established=dt.date(2010, 1, 1)),
         ]
         edges = [(n[0], "reports_to", n[1])]
+    elif rule.endswith("-recommendation") or rule == "owner-outside-structure":
+        status = Status.DISSOLVED if rule == "unowned-recommendation" else Status.ACTIVE
+        bodies = [Body(id=n[0], name="Owner", kind=group, status=status)]
+        due = dt.date(2000, 6, 1) if rule == "overdue-recommendation" else None
+        planted = Recommendation(
+            id=n[1], text="Planted", made_by=n[0], owners=[n[0]], made=dt.date(2000, 1, 1), due=due
+        )
+        extra["recommendations"] = [*base.recommendations, planted]
+        extra["as_of"] = dt.date(2010, 1, 1)
     dated = {"established": dt.date(2005, 1, 1)} if rule == "outside-lifetime" else {}
     relations = [Relationship(source=s, kind=RelationshipKind(k), target=t, **dated) for s, k, t in edges]
     return base.replace(

@@ -6,9 +6,16 @@ a rule; a test fails while the page is out of date.
 
 from __future__ import annotations
 
+import re
+import textwrap
+from dataclasses import dataclass
+
 from .. import registry
 
-__all__ = ["rules_markdown"]
+__all__ = ["RuleExample", "example_document", "rule_examples", "rules_markdown"]
+
+_EXAMPLE_HEADING = re.compile(r"^(PASS|FAIL)(?: \((?P<caption>.*)\))?::$")
+_HEADER = ("govgraph", "name")
 
 _INTRO = """\
 # Rules
@@ -33,6 +40,60 @@ waivers:
 | rule | default | options |
 |---|---|---|
 """
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A ``PASS::`` or ``FAIL::`` example from a rule's documentation.
+
+    ``passes`` says whether the rule must stay silent on it; ``caption`` is the
+    text in brackets after the word (``FAIL (no Mental Health LPG)::``), and
+    ``text`` the YAML, dedented.
+    """
+
+    passes: bool
+    caption: str
+    text: str
+
+
+def rule_examples(doc: str) -> list[RuleExample]:
+    r"""The PASS and FAIL examples of a rule's documentation, in order.
+
+    An example is a line ``PASS::`` or ``FAIL::`` (optionally with a caption
+    in brackets before the ``::``) followed by an indented YAML block: a whole
+    structure file but for the ``govgraph: 1`` and ``name:`` lines.
+
+    >>> doc = "Title\n\nPASS (quiet)::\n\n    bodies: []\n\nFix: none.\n"
+    >>> rule_examples(doc)
+    [RuleExample(passes=True, caption='quiet', text='bodies: []\n')]
+    """
+    lines = doc.splitlines()
+    found = []
+    for number, line in enumerate(lines):
+        match = _EXAMPLE_HEADING.match(line.strip())
+        if match is None:
+            continue
+        block: list[str] = []
+        for following in lines[number + 1 :]:
+            if following.strip() and not following[:1].isspace():
+                break
+            block.append(following)
+        text = textwrap.dedent("\n".join(block)).strip("\n") + "\n"
+        found.append(RuleExample(match.group(1) == "PASS", match.group("caption") or "", text))
+    return found
+
+
+def example_document(text: str, name: str = "Example") -> str:
+    r"""``text`` with the ``govgraph: 1`` and ``name:`` lines it leaves out, ready to load.
+
+    >>> print(example_document("bodies: []\n"), end="")
+    govgraph: 1
+    name: Example
+    bodies: []
+    """
+    present = {line.split(":", 1)[0] for line in text.splitlines() if line[:1].isalpha()}
+    header = {"govgraph": "govgraph: 1\n", "name": f"name: {name}\n"}
+    return "".join(header[key] for key in _HEADER if key not in present) + text
 
 
 def rules_markdown() -> str:

@@ -218,13 +218,26 @@ class Report:
         }
 
     def to_dict(self, file: str | None = None) -> dict[str, Any]:
-        """One entry of the ``files`` list of ``check --format json``."""
-        return {
+        """One entry of the ``files`` list of ``check --format json``; a structure with
+        recommendations adds their tracker rows (:func:`govgraph.recommendations.rows`)."""
+        entry: dict[str, Any] = {
             "file": file,
             "structure": self.structure.name,
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
         }
+        if self.structure.recommendations:
+            from ..recommendations import rows
+
+            entry["recommendations"] = rows(self.structure, self)
+        return entry
+
+    def to_frame(self) -> Any:
+        """The findings as a pandas DataFrame, a row per finding in report order (needs pandas);
+        the ``findings`` table of :func:`govgraph.interchange.to_frames`."""
+        from ..interchange import findings_frame
+
+        return findings_frame(self)
 
     def to_json(self, file: str | None = None) -> str:
         """``{"files": [...]}`` exactly as ``govgraph check --format json`` prints it."""

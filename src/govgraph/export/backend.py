@@ -19,6 +19,9 @@ INSTALL_HINT = (
 )
 
 
+_ORTHO = 'splines="ortho"'
+
+
 def dot_available() -> bool:
     """True when ``dot`` is on ``PATH``."""
     return shutil.which("dot") is not None
@@ -41,6 +44,10 @@ def pipe(source: str, format: str) -> bytes:
     except graphviz.ExecutableNotFound:
         raise GraphvizNotFound(INSTALL_HINT) from None
     except graphviz.CalledProcessError as error:
+        if error.returncode < 0 and _ORTHO in source:
+            # Graphviz 2.43's orthogonal edge router crashes (a segmentation fault) on some
+            # layouts; the same diagram with polyline edges is better than none.
+            return pipe(source.replace(_ORTHO, 'splines="polyline"'), format)
         lines = (error.stderr or b"").decode("utf-8", errors="replace").strip().splitlines()
         raise RenderError(f"Graphviz failed: {lines[-1] if lines else f'exit status {error.returncode}'}") from None
     return output

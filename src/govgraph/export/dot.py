@@ -36,7 +36,7 @@ from .quoting import HtmlLabel, attribute, dot_id, html
 from .selection import select, shown
 from .style import AUTHORITY_FILL, BODY_SHAPE, EDGE_STYLE, HIGHLIGHT, kind_text
 
-__all__ = ["Marks", "to_dot"]
+__all__ = ["Marks", "recommendation_marks", "to_dot"]
 
 #: Rows with more bodies than this are split into rows by area.
 ROW_LIMIT = 8
@@ -50,13 +50,14 @@ class Marks:
 
     ``bodies`` and ``edges`` map a body id or a relationship key to DOT
     attributes; ``notes`` add to tooltips; ``legend`` adds legend rows
-    (label, colour).
+    (label, colour); ``badges`` add a line of marked text under a body's name.
     """
 
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     legend: list[tuple[str, str]] = field(default_factory=list)
+    badges: dict[str, str] = field(default_factory=dict)
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -76,6 +77,26 @@ def highlight_marks(report: Report) -> Marks:
     return marks
 
 
+def recommendation_marks(structure: Structure, marks: Marks) -> Marks:
+    """``marks`` plus a badge on each owner counting its open recommendations (SPEC §6),
+    which the tooltip lists; the other marks of a badged body are kept."""
+    from ..recommendations import open_by_owner
+
+    texts = {r.id: r.text for r in structure.recommendations}
+    notes = {body_id: list(lines) for body_id, lines in marks.notes.items()}
+    badges = dict(marks.badges)
+    owned = open_by_owner(structure)
+    for owner, ids in owned.items():
+        badges[owner] = f"● {len(ids)} open recommendation{'' if len(ids) == 1 else 's'}"
+        notes.setdefault(owner, []).extend(f"open recommendation {ident}: {texts[ident]}" for ident in ids)
+    legend = [*marks.legend, ("● n open recommendations", RECOMMENDATION_COLOUR)] if owned else marks.legend
+    return Marks(dict(marks.bodies), dict(marks.edges), notes, legend, badges)
+
+
+#: The colour of recommendation badges: Paul Tol's "bright" purple, apart from the fills.
+RECOMMENDATION_COLOUR = "#AA3377"
+
+
 def _attributes(attributes: Mapping[str, str]) -> str:
     return "[" + ", ".join(f"{key}={attribute(value, key)}" for key, value in attributes.items()) + "]"
 
@@ -84,7 +105,7 @@ def _citations(item: Body | Relationship) -> str:
     return "; ".join(citation.at or citation.source for citation in item.sources)
 
 
-def _body_label(body: Body, footnote: int | None) -> str:
+def _body_label(body: Body, footnote: int | None, badge: str | None = None) -> str:
     detail = kind_text(body.kind.value)
     cited = _citations(body)
     if cited:
@@ -92,7 +113,8 @@ def _body_label(body: Body, footnote: int | None) -> str:
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
     name = "<BR/>".join(html(line) for line in textwrap.wrap(body.name, WRAP, break_long_words=False) or [""])
     small = "<BR/>".join(html(line) for line in textwrap.wrap(detail, WRAP + 8, break_long_words=False))
-    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>')
+    extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>' if badge else ""
+    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>{extra}')
 
 
 def _body_tooltip(body: Body, notes: list[str]) -> str:
@@ -116,7 +138,11 @@ def _body_attributes(body: Body, footnote: int | None, marks: Marks) -> dict[str
         styles.append("rounded")
     if body.status is Status.PROPOSED:
         styles.append("dashed")
-    attributes = {"label": _body_label(body, footnote), **shape, "fillcolor": AUTHORITY_FILL[body.authority]}
+    attributes = {
+        "label": _body_label(body, footnote, marks.badges.get(body.id)),
+        **shape,
+        "fillcolor": AUTHORITY_FILL[body.authority],
+    }
     if body.status is Status.DISSOLVED:
         styles.append("dotted")
         attributes.update(fillcolor="#EEEEEE", fontcolor="#888888", color="#AAAAAA")
@@ -316,6 +342,7 @@ def to_dot(
     legend: bool = True,
     config: Mapping[str, object] | None = None,
     marks: Marks | None = None,
+    recommendations: bool = False,
 ) -> str:
     """DOT source for a diagram of the structure, like Fig. 1 of the Devon paper.
 
@@ -323,7 +350,8 @@ def to_dot(
     the report given) on the diagram; ``focus`` and ``depth`` keep one body's
     neighbourhood; ``levels``, ``areas``, ``service_areas`` and ``kinds``
     filter bodies as :meth:`Structure.subset` does; ``dissolved="hide"``
-    leaves out dissolved bodies and relationships. The same input always gives
+    leaves out dissolved bodies and relationships; ``recommendations`` badges
+    each owner with its open recommendations. The same input always gives
     the same text. Cost: O(n + m) after the filters.
     """
     return (
@@ -340,7 +368,7 @@ def to_dot(
                 dissolved=dissolved,
                 legend=legend,
                 config=config,
-                marks=marks,
+                marks=recommendation_marks(structure, marks or Marks()) if recommendations else marks,
             )
         )
         + "\n"
@@ -367,10 +395,11 @@ def _lines(
         report = highlight if isinstance(highlight, Report) else check(structure, config=config)
         found = highlight_marks(report)
         marks = Marks(
-            {**found.bodies, **marks.bodies},
+            {key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies},
             {**found.edges, **marks.edges},
-            {**found.notes, **marks.notes},
+            {key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
             marks.legend + found.legend,
+            marks.badges,
         )
     structure = select(
         structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds

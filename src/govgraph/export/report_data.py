@@ -29,7 +29,7 @@ from typing import Any
 
 from ..checks import Finding, Report
 from ..diff import StructureDiff
-from ..graph import _roots, _simple_routes, upward_graph
+from ..graph import _roots, upward_graph
 from ..model import Body, Relationship, Structure
 
 __all__ = ["ROUTE_LIMIT", "diff_data", "routes_up_all", "structure_data"]
@@ -62,12 +62,36 @@ def routes_up_all(structure: Structure, limit: int = ROUTE_LIMIT) -> dict[str, t
             if lower not in reach:
                 reach.add(lower)
                 pending.append(lower)
-    trimmed = up.subgraph(reach)
+    onward = {body: sorted(b for b in up.successors(body) if b in reach) for body in reach}
     found: dict[str, tuple[list[list[str]], bool]] = {}
     for body in structure.bodies:
-        routes = list(islice(_simple_routes(trimmed, body.id, ends), limit + 1))
+        routes = list(islice(_routes(body.id, onward, ends), limit + 1))
         found[body.id] = (sorted(routes[:limit], key=lambda route: (len(route), route)), len(routes) > limit)
     return found
+
+
+def _routes(start: str, onward: Mapping[str, list[str]], ends: set[str]) -> Iterator[list[str]]:
+    """Routes up from ``start`` depth first, in the order :func:`govgraph.graph.routes_up`
+    finds them: ``onward`` lists, for each body with a route to an end, the bodies above it
+    that have one too, so no step leads nowhere; a route never visits a body twice."""
+    if start not in onward:
+        return
+    if start in ends:
+        yield [start]
+        return
+    route, on_route = [start], {start}
+    pending = [iter(onward[start])]
+    while pending:
+        following = next(pending[-1], None)
+        if following is None:
+            pending.pop()
+            on_route.discard(route.pop())
+        elif following in ends:
+            yield [*route, following]
+        elif following not in on_route:
+            route.append(following)
+            on_route.add(following)
+            pending.append(iter(onward[following]))
 
 
 def _compact(mapping: Mapping[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,8 @@ BODY_SHAPE: dict[BodyKind, dict[str, str]] = {
     BodyKind.NETWORK: {"shape": "octagon"},
     BodyKind.SCRUTINY_BODY: {"shape": "invhouse"},
     BodyKind.OTHER: {"shape": "note"},
+    BodyKind.ORGANISATION: {"shape": "folder"},
+    BodyKind.POST: {"shape": "underline"},
 }
 
 AUTHORITY_FILL: dict[Authority | None, str] = {

@@ -13,7 +13,11 @@ from . import (
     multiple_parents,
     orphaned_group,
     outside_lifetime,
+    overdue_recommendation,
+    owner_outside_structure,
     scrutiny_conflict,
+    stale_recommendation,
+    unowned_recommendation,
     unreciprocated_coordination,
 )
 
@@ -30,6 +34,10 @@ __all__ = [
     "multiple_parents",
     "orphaned_group",
     "outside_lifetime",
+    "overdue_recommendation",
+    "owner_outside_structure",
     "scrutiny_conflict",
+    "stale_recommendation",
+    "unowned_recommendation",
     "unreciprocated_coordination",
 ]

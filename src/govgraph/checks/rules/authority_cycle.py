@@ -9,8 +9,19 @@ concrete cycle through its first body.
 
 Options: none.
 
-FAIL::
+PASS (authority runs one way)::
 
+    bodies:
+      - {id: a, name: A, kind: board}
+      - {id: b, name: B, kind: board}
+    relationships:
+      - {source: a, kind: accountable_to, target: b}
+
+FAIL (each is accountable to the other)::
+
+    bodies:
+      - {id: a, name: A, kind: board}
+      - {id: b, name: B, kind: board}
     relationships:
       - {source: a, kind: accountable_to, target: b}
       - {source: b, kind: accountable_to, target: a}

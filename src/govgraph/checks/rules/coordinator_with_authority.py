@@ -9,6 +9,14 @@ to it.
 
 Options: none.
 
+PASS (the EMG reports to the co-ordinating SPG)::
+
+    bodies:
+      - {id: spg, name: Planning Group, kind: strategic_planning_group, authority: coordinating}
+      - {id: emg, name: Executive Group, kind: executive_group}
+    relationships:
+      - {source: emg, kind: reports_to, target: spg}
+
 FAIL::
 
     bodies:

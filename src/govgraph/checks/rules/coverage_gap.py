@@ -12,6 +12,13 @@ Options:
 
 - ``kind``: the body kind expected in every cell (default ``local_planning_group``)
 
+PASS (Exeter has its Mental Health LPG)::
+
+    areas: [{id: devon, name: Devon}, {id: exeter, name: Exeter, within: devon}]
+    service_areas: [{id: mh, name: Mental health}]
+    bodies:
+      - {id: lpg, name: Exeter MH LPG, kind: local_planning_group, areas: [exeter], service_areas: [mh]}
+
 FAIL (no Mental Health LPG for Exeter)::
 
     areas: [{id: devon, name: Devon}, {id: exeter, name: Exeter, within: devon}]

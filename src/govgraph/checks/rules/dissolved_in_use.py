@@ -7,9 +7,18 @@ target]. The only rule that looks at dissolved bodies.
 
 Options: none.
 
+PASS (the relationship went with the body)::
+
+    bodies:
+      - {id: board, name: Board, kind: board}
+      - {id: jip, name: Joint Investment Planning Group, kind: other, status: dissolved}
+    relationships:
+      - {source: jip, kind: reports_to, target: board, status: dissolved}
+
 FAIL::
 
     bodies:
+      - {id: board, name: Board, kind: board}
       - {id: jip, name: Joint Investment Planning Group, kind: other, status: dissolved}
     relationships:
       - {source: jip, kind: reports_to, target: board}

@@ -9,8 +9,18 @@ Options:
 
 - ``kinds``: the one-per-cell kinds (default ``[local_planning_group]``)
 
+PASS (one each for Exeter and Torbay)::
+
+    areas: [{id: exeter, name: Exeter}, {id: torbay, name: Torbay}]
+    service_areas: [{id: mh, name: Mental health}]
+    bodies:
+      - {id: lpg-a, name: A, kind: local_planning_group, areas: [exeter], service_areas: [mh]}
+      - {id: lpg-b, name: B, kind: local_planning_group, areas: [torbay], service_areas: [mh]}
+
 FAIL::
 
+    areas: [{id: exeter, name: Exeter}]
+    service_areas: [{id: mh, name: Mental health}]
     bodies:
       - {id: lpg-a, name: A, kind: local_planning_group, areas: [exeter], service_areas: [mh]}
       - {id: lpg-b, name: B, kind: local_planning_group, areas: [exeter], service_areas: [mh]}

@@ -8,8 +8,24 @@ Options:
 
 - ``max``: the most relationships allowed on the shortest route (default 5)
 
+PASS (two steps, within the default of 5)::
+
+    bodies:
+      - {id: council, name: Council, kind: statutory_body}
+      - {id: board, name: Board, kind: board}
+      - {id: task, name: Task Group, kind: task_group}
+    relationships:
+      - {source: task, kind: sub_group_of, target: board}
+      - {source: board, kind: accountable_to, target: council}
+
 FAIL (with ``max: 1``)::
 
+    checks:
+      excess-depth: {max: 1}
+    bodies:
+      - {id: council, name: Council, kind: statutory_body}
+      - {id: board, name: Board, kind: board}
+      - {id: task, name: Task Group, kind: task_group}
     relationships:
       - {source: task, kind: sub_group_of, target: board}
       - {source: board, kind: accountable_to, target: council}

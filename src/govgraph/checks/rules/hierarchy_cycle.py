@@ -8,8 +8,20 @@ the upward graph, unless that component is exactly an authority cycle.
 
 Options: none.
 
+PASS (a two-way working link)::
+
+    bodies:
+      - {id: a, name: A, kind: committee}
+      - {id: b, name: B, kind: committee}
+    relationships:
+      - {source: a, kind: reports_to, target: b}
+      - {source: b, kind: links_with, target: a}
+
 FAIL::
 
+    bodies:
+      - {id: a, name: A, kind: committee}
+      - {id: b, name: B, kind: committee}
     relationships:
       - {source: a, kind: reports_to, target: b}
       - {source: b, kind: reports_to, target: a}

@@ -7,6 +7,15 @@ the relationship or a level is wrong. One finding per relationship;
 
 Options: none.
 
+PASS (the local group reports up)::
+
+    levels: [{id: county, name: County}, {id: local, name: Local}]
+    bodies:
+      - {id: spg, name: SPG, kind: strategic_planning_group, level: county}
+      - {id: lpg, name: LPG, kind: local_planning_group, level: local}
+    relationships:
+      - {source: lpg, kind: reports_to, target: spg}
+
 FAIL::
 
     levels: [{id: county, name: County}, {id: local, name: Local}]

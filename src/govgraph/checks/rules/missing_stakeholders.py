@@ -11,6 +11,19 @@ Options:
 - ``sectors``: sectors each must include (default statutory, voluntary,
   independent, carers, service_users)
 
+PASS::
+
+    bodies:
+      - id: lpg
+        name: Exeter Mental Health LPG
+        kind: local_planning_group
+        members:
+          - {name: PCT, sector: statutory}
+          - {name: Mind, sector: voluntary}
+          - {name: Care homes, sector: independent}
+          - {name: Carers' representatives, sector: carers}
+          - {name: Service users' forum, sector: service_users}
+
 FAIL::
 
     bodies:

@@ -7,10 +7,19 @@ target]. Silent where the dates needed are not given.
 
 Options: none.
 
+PASS::
+
+    bodies:
+      - {id: board, name: Board, kind: board, established: 2004-04-01}
+      - {id: group, name: Group, kind: task_group}
+    relationships:
+      - {source: group, kind: reports_to, target: board, established: 2004-06-01}
+
 FAIL::
 
     bodies:
       - {id: board, name: Board, kind: board, established: 2004-04-01}
+      - {id: group, name: Group, kind: task_group}
     relationships:
       - {source: group, kind: reports_to, target: board, established: 2003-06-01}
 

@@ -6,8 +6,22 @@ independently. ``bodies`` is [S, T].
 
 Options: none.
 
+PASS (the panel answers to the council, not the board)::
+
+    bodies:
+      - {id: council, name: Council, kind: statutory_body}
+      - {id: board, name: Board, kind: board}
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
+    relationships:
+      - {source: board, kind: accountable_to, target: council}
+      - {source: panel, kind: reports_to, target: council}
+      - {source: panel, kind: scrutinises, target: board}
+
 FAIL::
 
+    bodies:
+      - {id: board, name: Board, kind: board}
+      - {id: panel, name: Scrutiny Panel, kind: scrutiny_body}
     relationships:
       - {source: panel, kind: scrutinises, target: board}
       - {source: panel, kind: reports_to, target: board}

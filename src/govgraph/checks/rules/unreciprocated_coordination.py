@@ -8,8 +8,20 @@ process"; co-ordination nobody reports back into is one-way. ``bodies`` is
 
 Options: none.
 
+PASS::
+
+    bodies:
+      - {id: spg, name: SPG, kind: strategic_planning_group}
+      - {id: lpg, name: LPG, kind: local_planning_group}
+    relationships:
+      - {source: spg, kind: coordinates, target: lpg}
+      - {source: lpg, kind: reports_to, target: spg}
+
 FAIL::
 
+    bodies:
+      - {id: spg, name: SPG, kind: strategic_planning_group}
+      - {id: lpg, name: LPG, kind: local_planning_group}
     relationships:
       - {source: spg, kind: coordinates, target: lpg}
 
