@@ -1,13 +1,12 @@
 """Benchmark of the HTML report: its size, the time to make it, and how fast it opens and
 answers in headless chromium.
 
-    python benchmarks/bench_report.py [--govuk-csv FILE]
+    python benchmarks/bench_report.py
 
 Cases: the Devon example, the Trafford restructure, a synthetic register of 700 bodies shaped
 like GOV.UK's (departments, each with agencies and bodies under it, a few with two parents,
-no levels), and, given ``--govuk-csv``, the register of GOV.UK organisations itself from a flat
-CSV with the columns ``slug, title, abbreviation, format, parent_slugs`` (parents separated by
-``;``) — 663 organisations in the February 2026 extract. For each page: bytes, seconds to
+no levels), and the register of GOV.UK organisations itself (``examples/realdata/``, 663
+organisations in the February 2026 extract, through ``gg.read_govuk``). For each page: bytes, seconds to
 make it in Python (Graphviz included), and in the browser (best of three fresh loads) the first
 contentful paint, the moment the page's script is ready, and how long a search, a selection
 (panel and centring) and a filter take. Needs /usr/bin/chromium and /usr/bin/chromedriver
@@ -20,8 +19,6 @@ orthogonal lines, which is why the large case here is register-shaped.
 
 from __future__ import annotations
 
-import argparse
-import csv
 import shutil
 import sys
 import tempfile
@@ -34,6 +31,7 @@ import govgraph as gg
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+GOVUK = ROOT / "examples" / "realdata" / "govuk-organisations" / "govuk_extant_orgs_2026-02-02.json"
 
 PAINT = """
 const done = arguments[arguments.length - 1];
@@ -66,30 +64,6 @@ const ready = performance.getEntriesByName('gg-ready')[0];
 return {paint: paint ? paint.startTime : null, ready: ready.startTime, search, select, filtering,
         matches: document.getElementById('gg-search-status').textContent};
 """
-
-
-def govuk_structure(path: Path) -> gg.Structure:
-    """GOV.UK organisations as a structure: each one a body, each parent a sub_group_of line;
-    ministerial departments and organisations with no parent are sovereign."""
-    with path.open(encoding="utf-8", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    slugs = {row["slug"] for row in rows}
-    bodies, relationships = [], []
-    for row in rows:
-        parents = [p for p in row["parent_slugs"].split(";") if p in slugs and p != row["slug"]]
-        body: dict[str, Any] = {
-            "id": row["slug"],
-            "name": row["title"],
-            "kind": "statutory_body" if row["format"] == "Ministerial department" else "other",
-            "sovereign": row["format"] == "Ministerial department" or not parents,
-        }
-        if row["abbreviation"]:
-            body["metadata"] = {"abbreviation": row["abbreviation"], "format": row["format"]}
-        bodies.append(body)
-        relationships += [{"source": row["slug"], "kind": "sub_group_of", "target": p} for p in parents]
-    return gg.Structure.model_validate(
-        {"govgraph": 1, "name": "GOV.UK organisations", "bodies": bodies, "relationships": relationships}
-    )
 
 
 def register(count: int = 700) -> gg.Structure:
@@ -159,9 +133,6 @@ def measure(name: str, make: Any, query: str, folder: Path, driver: Any) -> None
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--govuk-csv", type=Path, help="a flat CSV of GOV.UK organisations (see the docstring)")
-    arguments = parser.parse_args()
     if shutil.which("dot") is None or not Path(CHROMIUM).exists() or not Path(CHROMEDRIVER).exists():
         sys.exit("needs Graphviz, /usr/bin/chromium and /usr/bin/chromedriver: make graphviz browser")
     devon = gg.load(ROOT / "examples" / "devon" / "devon.yaml")
@@ -173,8 +144,8 @@ def main() -> None:
         ("Trafford restructure", lambda path: gg.report_diff(now, proposed, path), "finance"),
         (f"Synthetic register ({len(large.bodies)} bodies)", lambda path: gg.report(large, path), "organisation 69"),
     ]
-    if arguments.govuk_csv:
-        govuk = govuk_structure(arguments.govuk_csv)
+    if GOVUK.exists():
+        govuk = gg.read_govuk(GOVUK).structure
         cases.append(
             (f"GOV.UK register ({len(govuk.bodies)} bodies)", lambda path: gg.report(govuk, path), "environment")
         )
