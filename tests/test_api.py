@@ -48,6 +48,8 @@ def test_public_names_are_pinned() -> None:
         "read_organogram",
         "read_table",
         "render",
+        "report",
+        "report_diff",
         "rule",
         "to_csv",
         "to_dot",

@@ -14,6 +14,7 @@ from .errors import (
     UsageError,
 )
 from .export import render, to_dot, to_mermaid
+from .export.report import report, report_diff
 from .importers import Imported, ImportFinding, TableMapping, read_govuk, read_organogram, read_table
 from .interchange import read_graphml, to_csv, to_gexf, to_graphml, to_org_turtle, to_popolo
 from .loading import dump, dumps, load, loads
@@ -80,6 +81,8 @@ __all__ = [
     "read_organogram",
     "read_table",
     "render",
+    "report",
+    "report_diff",
     "rule",
     "to_csv",
     "to_dot",

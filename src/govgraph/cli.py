@@ -22,7 +22,7 @@ from . import registry
 from ._files import refuse_overwriting
 from .checks import Report, check
 from .checks.engine import Finding, validate_settings
-from .errors import GovgraphError, Problem, StructureError
+from .errors import GovgraphError, Problem, StructureError, UsageError
 from .loading import format_of, load, position, read_document, read_text
 from .model import Structure
 
@@ -104,6 +104,15 @@ def _parser() -> argparse.ArgumentParser:
     comparing.add_argument("-o", "--output", metavar="DIAGRAM", help="also draw the union of both, changes marked")
     comparing.add_argument("--config", metavar="FILE", help="rule settings")
 
+    reporting = commands.add_parser(
+        "report", help="write one offline HTML page to explore a structure (or, given two, a restructure)"
+    )
+    reporting.add_argument("files", nargs="+", metavar="FILE", help="a structure, or OLD NEW for a restructure")
+    reporting.add_argument(
+        "-o", "--output", metavar="OUT", help="the page to write (default: FILE.html, or NEW.change.html)"
+    )
+    reporting.add_argument("--config", metavar="FILE", help="rule settings")
+
     commands.add_parser("schema", help="print the JSON Schema of the structure format, for editors")
 
     from .importers.command import add_arguments as add_import_arguments
@@ -148,6 +157,7 @@ def _run(argv: Sequence[str] | None) -> int:
         "schema": _schema,
         "import": _import,
         "export": _export,
+        "report": _report,
     }
     try:
         status = commands[arguments.command](arguments)
@@ -416,6 +426,17 @@ def _load_pair(first: str, second: str) -> tuple[Structure, Structure]:
     if problems:
         raise StructureError(problems)
     return loaded[0], loaded[1]
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from .export.report import write_report_files
+
+    if len(arguments.files) > 2:
+        raise UsageError("report takes one structure, or two (OLD NEW) for a restructure")
+    config = load_config(arguments.config) if arguments.config else None
+    written = write_report_files(arguments.files, arguments.output, config=config)
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _schema(arguments: argparse.Namespace) -> int:
