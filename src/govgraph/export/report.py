@@ -204,11 +204,22 @@ def _page(title: str, data: dict[str, Any], views: Sequence[View]) -> str:
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _asset("report.html"))
 
 
-def _default_view(structure: Structure, report: Report) -> View:
+def _default_views(structure: Structure, report: Report) -> list[View]:
+    """Every body drawn; for a structure too big to read that way, the overview first, whose
+    boxes stand for the bodies they count (so a click or a search still reaches each body)."""
+    from .aggregate import collapse
     from .backend import pipe
-    from .dot import to_dot
+    from .dot import OVERVIEW_LIMIT, to_dot
+    from .selection import shown
 
-    return View("Full diagram", pipe(to_dot(structure, highlight=report), "svg").decode("utf-8"))
+    full = View("Full diagram", pipe(to_dot(structure, highlight=report, collapse="none"), "svg").decode("utf-8"))
+    bodies, relations = shown(structure)
+    if len(bodies) <= OVERVIEW_LIMIT:
+        return [full]
+    grouped = collapse(structure, bodies, relations, "overview")
+    nodes = {group: [body.id for body in members] for group, members in grouped.members.items()}
+    overview = pipe(to_dot(structure, highlight=report, collapse="overview"), "svg").decode("utf-8")
+    return [View("Overview", overview, nodes), full]
 
 
 def _diff_view(result: StructureDiff) -> View:
@@ -253,7 +264,7 @@ def to_html(
         old, new = data["old"]["label"], data["new"]["label"]
         return _page(f"{old} → {new} — govgraph change report", data, chosen)
     findings = check(subject, config=config)
-    chosen = list(views) if views is not None else [_default_view(subject, findings)]
+    chosen = list(views) if views is not None else _default_views(subject, findings)
     return _page(f"{subject.name} — govgraph report", structure_data(subject, findings), chosen)
 
 
