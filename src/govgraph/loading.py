@@ -327,6 +327,10 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
     name = str(loc[-1]).replace("_", " ") if loc else "value"
     if kind == "missing":
         return loc[:-1], False, f"missing required field '{loc[-1]}'"
+    if kind == "invalid_key":  # a key that is not text where a model's fields are, e.g. bodies: [{1: x}]
+        model = _find(_annotation_at(loc[:-1]), _is_model)
+        allowed = [field.alias or name for name, field in model.model_fields.items()] if model else []
+        return loc[:-1], False, f"unknown key {_describe(value)}; keys are text, allowed keys: {', '.join(allowed)}"
     if kind == "extra_forbidden":
         model = _find(_annotation_at(loc[:-1]), _is_model)
         allowed = [field.alias or name for name, field in model.model_fields.items()] if model else []
@@ -335,6 +339,8 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         enum = _find(_annotation_at(loc), _is_enum)
         choices = [member.value for member in enum] if enum else []
         what = {"kind": "body kind" if "bodies" in loc[:1] else "relationship kind"}.get(str(loc[-1]), name)
+        if isinstance(value, list | dict):
+            return loc, False, f"expected a {what}, one of: {one_of(choices)}; got {_describe(value)}"
         return (
             loc,
             False,

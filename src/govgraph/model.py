@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -637,29 +637,59 @@ def with_reference_problems(error: ValidationError, data: object) -> ValidationE
     field_errors = [
         InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"]) for d in details
     ]
-    cross = _reference_errors(_cross_reference_problems(_Raw(data)))
+    cross = _reference_errors(_cross_reference_problems(_Raw(data, Structure)))
     return ValidationError.from_exception_data(error.title, field_errors + cross)
 
 
 class _Raw:
-    """Attribute access to raw data as read from a file, for cross-checking a file
-    that also has field errors: missing keys and wrong types read as ``None``."""
+    """Attribute access to raw data as read from a file, seen through a model's
+    fields, for cross-checking a file that also has field errors.
 
-    __slots__ = ("_data",)
+    Whatever is missing or of the wrong shape reads as missing: ``None`` where a
+    single value belongs (a list or mapping there cannot be an id), ``[]`` where a
+    list belongs, and a record whose fields are all missing in place of a list
+    entry that is not a mapping (``sources: [doc]``), so that the entries after
+    it keep their positions. The field errors say what is wrong with each.
+    """
 
-    def __init__(self, data: object) -> None:
+    __slots__ = ("_data", "_model")
+
+    def __init__(self, data: object, model: type[BaseModel]) -> None:
         self._data = data if isinstance(data, Mapping) else {}
+        self._model = model
 
     def __getattr__(self, key: str) -> Any:
-        return _raw(self._data.get(key))
+        value = self._data.get(key)
+        shape, record = _shape(self._model, key)
+        if shape == "records":
+            assert record is not None
+            return [_Raw(item, record) for item in value] if isinstance(value, list) else []
+        if shape == "values":
+            return (
+                [None if isinstance(item, list | Mapping) else item for item in value]
+                if isinstance(value, list)
+                else []
+            )
+        if shape == "mapping":
+            return value if isinstance(value, Mapping) else None
+        return None if isinstance(value, list | Mapping) else value
 
 
-def _raw(value: object) -> Any:
-    if isinstance(value, Mapping):
-        return _Raw(value)
-    if isinstance(value, list):
-        return [_raw(item) for item in value]
-    return value
+@cache
+def _shape(model: type[BaseModel], key: str) -> tuple[str, type[BaseModel] | None]:
+    """What a model's field holds: ``records`` (a list of models, given), ``values``
+    (a list of plain values), a ``mapping``, or a single ``value``."""
+    field = model.model_fields.get(key)
+    annotation = field.annotation if field is not None else None
+    origin = get_origin(annotation)
+    if origin is list:
+        (item,) = get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "records", item
+        return "values", None
+    if origin is dict:
+        return "mapping", None
+    return "value", None
 
 
 def _list(value: object) -> list[Any]:
