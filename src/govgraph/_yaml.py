@@ -45,6 +45,9 @@ class YamlProblem:
     column: int
     path: Path
     message: str
+    #: True when the problem is the value itself, which was kept as its text
+    #: (``!!bool maybe``): what the model says about that text is not news.
+    replaces_value: bool = False
 
 
 class _Abort(Exception):
@@ -78,19 +81,45 @@ def _events(text: str) -> Iterator[events.Event]:
         loader.dispose()
 
 
+#: What each scalar tag reads, for the message when an explicitly tagged value does not parse.
+_TAG_MEANS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Unreadable(ValueError):
+    """An explicitly tagged scalar whose text is not a value of its tag (``!!bool maybe``)."""
+
+
 def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
-    """The value of a scalar and its resolved tag."""
-    tag = event.tag
-    if tag is None or tag == "!":
+    """The value of a scalar and its resolved tag.
+
+    A plain scalar that only looks like a date or number (``2003-02-30``) stays
+    text, for the model to say what is wrong; one tagged explicitly raises
+    :class:`_Unreadable`, since its tag leaves no other reading.
+    """
+    tag: str
+    explicit = event.tag is not None and event.tag != "!"
+    if event.tag is not None and explicit:
+        tag = event.tag
+    else:
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == f"{_TAG}str" or tag not in _SCALAR_TAGS:
         return event.value, tag
     marks: Any = (event.start_mark, event.end_mark)
     node = yaml.ScalarNode(tag, event.value, start_mark=marks[0], end_mark=marks[1], style=event.style)
     try:
+        if explicit and tag == f"{_TAG}null" and event.value not in _NULLS:
+            raise ValueError(event.value)  # the constructor would read anything as None
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
-    except (ValueError, OverflowError, yaml.YAMLError):  # e.g. 2003-02-30: the model says what is wrong
-        return event.value, f"{_TAG}str"
+    except (ValueError, OverflowError, KeyError, AttributeError, TypeError, yaml.YAMLError):
+        # e.g. 2003-02-30, or !!bool maybe (KeyError), !!timestamp hello (AttributeError)
+        if not explicit:
+            return event.value, f"{_TAG}str"
+        name = tag.removeprefix(_TAG)
+        means = _TAG_MEANS.get(name, "a date (YYYY-MM-DD) or a date and time")
+        raise _Unreadable(
+            f"{event.value!r} is not {means}, as its tag '!!{name}' says: correct the value or remove the tag"
+        ) from None
 
 
 def read(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -200,7 +229,13 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                     )
                     break
             elif isinstance(event, events.ScalarEvent):
-                value, tag = _scalar(event)
+                try:
+                    value, tag = _scalar(event)
+                except _Unreadable as error:
+                    is_value = not (stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key)
+                    line, column = _position(event.start_mark)
+                    problems.append(YamlProblem(line, column, path_here(), str(error), replaces_value=is_value))
+                    value, tag = event.value, f"{_TAG}str"
                 check_tag(tag if event.tag not in (None, "!") else None, _SCALAR_TAGS, event.start_mark)
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = tag
@@ -273,6 +308,13 @@ def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
     return None
 
 
+def _key(event: events.ScalarEvent) -> Any:
+    try:
+        return _scalar(event)[0]
+    except _Unreadable:
+        return event.value  # as read() keeps it
+
+
 @dataclass(frozen=True)
 class Located:
     """Where a path's value starts, and where its key is (for mapping entries)."""
@@ -330,7 +372,7 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
                 here = node_path()
                 position = _position(event.start_mark)
                 if stack and stack[-1][1] and stack[-1][2]:  # a mapping key
-                    key = _scalar(event)[0] if isinstance(event, events.ScalarEvent) else None
+                    key = _key(event) if isinstance(event, events.ScalarEvent) else None
                     parent = stack[-1][0]
                     if parent is not None and isinstance(key, str | int) and (*parent, key) in wanted:
                         keys.setdefault((*parent, key), position)

@@ -235,9 +235,11 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     if format == "json":
         data = _read_json(text, name)
         reading: list[Problem] = []
+        unreadable: set[str] = set()
     else:
         data, found = _yaml.read(text)
         reading = [Problem(name, p.line, p.column, format_path(p.path), p.message) for p in found]
+        unreadable = {format_path(p.path) for p in found if p.replaces_value}
         if data is None and not reading:
             reading.append(
                 Problem(
@@ -269,7 +271,10 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     try:
         structure = Structure.model_validate(data)
     except ValidationError as error:
-        raise StructureError(reading + _problems(with_reference_problems(error, data), text, name)) from None
+        explained = _problems(with_reference_problems(error, data), text, name)
+        if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
+            explained = [problem for problem in explained if problem.path not in unreadable]
+        raise StructureError(reading + explained) from None
     if reading:
         raise StructureError(reading)
     return structure

@@ -1,0 +1,90 @@
+"""Hostile and malformed input, class by class (issue 11): explicit tags whose value
+does not parse, control characters, deep JSON, files that are not regular files,
+numbers JSON cannot hold, and the resource limits. Each gives one located error,
+never a traceback and never a value silently read another way."""
+
+from __future__ import annotations
+
+import pytest
+
+import govgraph as gg
+from govgraph.loading import read_document
+
+HEAD = "govgraph: 1\nname: Tags\n"
+BODY = "bodies:\n  - {id: a, name: A, kind: board, sovereign: true}\n"
+
+
+def problems(text: str, format: str = "yaml") -> list[str]:
+    with pytest.raises(gg.StructureError) as caught:
+        gg.loads(text, format, filename="f.yaml")
+    return [str(problem) for problem in caught.value.errors]
+
+
+# -- 2: explicit tags whose value does not parse -----------------------------------
+
+BAD_TAGS = [
+    ("!!bool maybe", "'maybe' is not true or false, as its tag '!!bool' says"),
+    ("!!bool ''", "'' is not true or false, as its tag '!!bool' says"),
+    ("!!timestamp hello", "'hello' is not a date (YYYY-MM-DD) or a date and time, as its tag '!!timestamp' says"),
+    (
+        "!!timestamp 2003-02-30",
+        "'2003-02-30' is not a date (YYYY-MM-DD) or a date and time, as its tag '!!timestamp' says",
+    ),
+    ("!!int notanumber", "'notanumber' is not a whole number, as its tag '!!int' says"),
+    ("!!int 1.5", "'1.5' is not a whole number, as its tag '!!int' says"),
+    ("!!float x", "'x' is not a number, as its tag '!!float' says"),
+    ("!!null x", "'x' is not null, as its tag '!!null' says"),
+]
+
+
+@pytest.mark.parametrize(("tagged", "message"), BAD_TAGS)
+def test_a_tagged_value_that_does_not_parse_in_metadata_is_an_error(tagged: str, message: str) -> None:
+    # In metadata any text would do: without the error the value would be kept as text, silently.
+    found = problems(HEAD + BODY + f"metadata:\n  x: {tagged}\n")
+    assert found == [f"f.yaml:6:6: error: metadata.x: {message}: correct the value or remove the tag"]
+
+
+@pytest.mark.parametrize(("tagged", "message"), BAD_TAGS)
+def test_a_tagged_value_that_does_not_parse_in_a_field_is_one_error(tagged: str, message: str) -> None:
+    # One problem for the value, not a second one from the model about the text kept in its place.
+    text = HEAD + f"bodies:\n  - {{id: a, name: A, kind: board, established: {tagged}}}\n"
+    assert problems(text) == [
+        f"f.yaml:4:48: error: bodies[0].established: {message}: correct the value or remove the tag"
+    ]
+
+
+@pytest.mark.parametrize(("tagged", "message"), BAD_TAGS[:1])
+def test_a_tagged_key_that_does_not_parse_is_an_error(tagged: str, message: str) -> None:
+    found = problems(HEAD + BODY + f"metadata: {{{tagged}: 1}}\n")
+    assert found == [f"f.yaml:5:12: error: metadata: {message}: correct the value or remove the tag"]
+
+
+def test_a_tagged_value_that_does_not_parse_in_a_config_file_is_an_error() -> None:
+    with pytest.raises(gg.StructureError) as caught:
+        read_document("coverage-gap: !!bool maybe\n", "yaml", "config.yaml")
+    assert str(caught.value) == (
+        "config.yaml:1:15: error: coverage-gap: 'maybe' is not true or false, as its tag '!!bool' says: "
+        "correct the value or remove the tag"
+    )
+
+
+def test_tagged_values_that_parse_are_read_as_tagged() -> None:
+    text = (
+        HEAD
+        + BODY
+        + (
+            'metadata: {i: !!int "12", f: !!float 1, b: !!bool yes, n: !!null ~, e: !!null, '
+            "t: !!timestamp 2003-01-02, s: !!str 5}\n"
+        )
+    )
+    import datetime as dt
+
+    assert gg.loads(text).metadata == {
+        "i": 12,
+        "f": 1.0,
+        "b": True,
+        "n": None,
+        "e": None,
+        "t": dt.date(2003, 1, 2),
+        "s": "5",
+    }
