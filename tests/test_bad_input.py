@@ -88,3 +88,44 @@ def test_tagged_values_that_parse_are_read_as_tagged() -> None:
         "t": dt.date(2003, 1, 2),
         "s": "5",
     }
+
+
+# -- 4: a character YAML does not allow --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("character", "escape"),
+    [
+        ("\x00", "\\x00"),
+        ("\x07", "\\x07"),
+        ("\x1b", "\\x1b"),
+        ("\x7f", "\\x7f"),
+        ("\x9f", "\\x9f"),
+        ("\ufffe", "\\ufffe"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        pytest.param(HEAD + "bodies:\n  - {id: a, name: 'Café ☕ Board@', kind: board}\n", 4, 32, id="after-multibyte"),
+        pytest.param(HEAD + "# a comment@\n" + BODY, 3, 12, id="in-a-comment"),
+        pytest.param(HEAD + BODY + "metadata: {k@y: 1}\n", 5, 13, id="in-a-key"),
+        pytest.param("govgraph: 1\r\nname: x\r\n@", 3, 1, id="after-crlf"),
+        pytest.param("govgraph: 1\rname: x\r@", 3, 1, id="after-cr"),
+    ],
+)
+def test_a_character_yaml_does_not_allow_is_one_located_line(
+    character: str, escape: str, text: str, line: int, column: int
+) -> None:
+    found = problems(text.replace("@", character))
+    code = f"{ord(character):04x}"
+    assert found == [
+        f"f.yaml:{line}:{column}: error: not valid YAML: unacceptable character #x{code}: control characters are "
+        f'not allowed; remove it, or write it as "{escape}" in a double-quoted string'
+    ]
+
+
+def test_an_unpaired_surrogate_from_python_is_a_located_error() -> None:
+    assert problems(HEAD + "bodies: [{id: a, name: '\ud800', kind: board}]\n") == [
+        "f.yaml:3:25: error: not valid YAML: unpaired surrogate #xd800 is not text"
+    ]

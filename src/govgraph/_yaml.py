@@ -10,6 +10,7 @@ given paths are, so positions cost nothing unless there is an error to report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -284,10 +285,49 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         what = " ".join(part for part in (error.context, error.problem) if part)
         problems.append(YamlProblem(line, column, (), f"not valid YAML: {what}"))
         return None, problems
-    except yaml.YAMLError as error:  # e.g. a character libyaml will not read
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        line, column = _line_and_column(text, _character_index(text, error.position))
+        problems.append(YamlProblem(line, column, (), _unacceptable(error)))
+        return None, problems
+    except UnicodeEncodeError as error:  # text from Python holding half a surrogate pair: never from a file
+        line, column = _line_and_column(text, error.start)
+        code = ord(text[error.start])
+        problems.append(YamlProblem(line, column, (), f"not valid YAML: unpaired surrogate #x{code:04x} is not text"))
+        return None, problems
+    except yaml.YAMLError as error:  # anything else the parser refuses without saying where
         problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))
         return None, problems
     return result, problems
+
+
+def _unacceptable(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code = character if isinstance(character, int) else ord(character) if isinstance(character, str) else 0
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return (
+        f"not valid YAML: unacceptable character #x{code:04x}: {error.reason}; "
+        f'remove it, or write it as "{escape}" in a double-quoted string'
+    )
+
+
+def _character_index(text: str, position: int) -> int:
+    """The index in ``text`` of a reader error's position: libyaml counts UTF-8 bytes,
+    PyYAML's own reader characters."""
+    if _Loader is yaml.SafeLoader:
+        return position
+    return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
+
+
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting line breaks as YAML does
+    (LF, CR, CR LF, NEL, LS, PS)."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
 
 
 def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
