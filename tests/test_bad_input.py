@@ -5,9 +5,15 @@ never a traceback and never a value silently read another way."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import govgraph as gg
+from govgraph import _limits
 from govgraph.loading import read_document
 
 HEAD = "govgraph: 1\nname: Tags\n"
@@ -129,3 +135,80 @@ def test_an_unpaired_surrogate_from_python_is_a_located_error() -> None:
     assert problems(HEAD + "bodies: [{id: a, name: '\ud800', kind: board}]\n") == [
         "f.yaml:3:25: error: not valid YAML: unpaired surrogate #xd800 is not text"
     ]
+
+
+# -- 5: paths that are not regular files, and the cap on what is read ---------------
+
+GOOD = HEAD + BODY
+
+
+def _cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    # In a child process with a time limit: reading /dev/zero or a FIFO never ended before.
+    return subprocess.run(
+        [sys.executable, "-m", "govgraph", *arguments], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero, /dev/urandom and /dev/null")
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_link_to_a_device_is_refused_unread(device: str, tmp_path: Path) -> None:
+    link = tmp_path / "s.yaml"
+    link.symlink_to(device)
+    done = _cli("check", str(link))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr
+        == f"{link}: error: it is a character device, not a regular file; govgraph reads only regular files\n"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "s.json"
+    os.mkfifo(fifo)
+    done = _cli("check", str(fifo))
+    assert done.returncode == 2
+    assert done.stderr == f"{fifo}: error: it is a pipe (FIFO), not a regular file; govgraph reads only regular files\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_config_file_that_is_a_device_is_refused(tmp_path: Path) -> None:
+    structure, config = tmp_path / "s.yaml", tmp_path / "c.yaml"
+    structure.write_text(GOOD, encoding="utf-8")
+    config.symlink_to("/dev/zero")
+    done = _cli("check", "--config", str(config), str(structure))
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == f"{config}: error: it is a character device, not a regular file; govgraph reads only regular files\n"
+    )
+
+
+def test_a_directory_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "s.yaml"
+    folder.mkdir()
+    with pytest.raises(gg.StructureError) as caught:
+        gg.load(folder)
+    assert (
+        str(caught.value)
+        == f"{folder}: error: it is a directory, not a regular file; govgraph reads only regular files"
+    )
+
+
+def test_a_file_larger_than_the_cap_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    with path.open("wb") as stream:  # sparse: no disk and no time, but larger than the cap
+        stream.truncate(_limits.MAX_FILE_BYTES + 1)
+    with pytest.raises(gg.StructureError) as caught:
+        gg.load(path)
+    assert str(caught.value) == f"{path}: error: the file is larger than 128 MiB, the most govgraph reads"
+
+
+def test_the_cap_counts_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(_limits, "MAX_FILE_BYTES", len(GOOD.encode()))
+    assert gg.load(path).name == "Tags"
+    monkeypatch.setattr(_limits, "MAX_FILE_BYTES", len(GOOD.encode()) - 1)
+    with pytest.raises(gg.StructureError, match=f"larger than {len(GOOD) - 1:,} bytes, the most govgraph reads"):
+        gg.load(path)

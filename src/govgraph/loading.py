@@ -33,7 +33,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import _getters as get
 from . import _yaml
-from ._files import gc_paused, write_atomically
+from ._files import gc_paused, read_regular_file, write_atomically
 from ._hints import did_you_mean, one_of
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
@@ -80,8 +80,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """A structure or config file's text; :class:`StructureError` where it is not UTF-8."""
-    return _decode(Path(path).read_bytes(), os.fspath(path))
+    """A structure or config file's text; :class:`StructureError` where it is not UTF-8,
+    not a regular file or too large (see :func:`govgraph._files.read_regular_file`)."""
+    return _decode(read_regular_file(path), os.fspath(path))
 
 
 def _decode(data: bytes, filename: str) -> str:
