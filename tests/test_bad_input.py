@@ -212,3 +212,86 @@ def test_the_cap_counts_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_limits, "MAX_FILE_BYTES", len(GOOD.encode()) - 1)
     with pytest.raises(gg.StructureError, match=f"larger than {len(GOOD) - 1:,} bytes, the most govgraph reads"):
         gg.load(path)
+
+
+# -- 3: JSON nests as deep as YAML may, no deeper; what loads can be dumped ---------
+
+
+def _nested(depth: int, opening: str) -> str:
+    """``depth`` collections, one inside the other, holding 1."""
+    closing = {"[": "]", '{"a": ': "}"}[opening]
+    return opening * depth + "1" + closing * depth
+
+
+def _document(place: str, value: str) -> str:
+    body = '{"id": "a", "name": "A", "kind": "board"%s}'
+    relationship = '{"source": "a", "kind": "reports_to", "target": "b"%s}'
+    held = ', "metadata": {"x": ' + value + "}"
+    extra = {
+        "name": ("", "", ""),
+        "metadata": (held, "", ""),
+        "checks": (held.replace("metadata", "checks"), "", ""),
+        "body-metadata": ("", held, ""),
+        "relationship-metadata": ("", "", held),
+    }[place]
+    name = value if place == "name" else '"X"'
+    return (
+        f'{{"govgraph": 1, "name": {name}{extra[0]}, "bodies": [{body % extra[1]}, '
+        f'{{"id": "b", "name": "B", "kind": "board"}}], "relationships": [{relationship % extra[2]}]}}'
+    )
+
+
+# Collections around the nested value: the file, and the mapping it is in (with the
+# list of bodies and the body, or of relationships and the relationship).
+_AROUND = {"name": 1, "metadata": 2, "checks": 2, "body-metadata": 4, "relationship-metadata": 4}
+
+
+@pytest.mark.parametrize("place", list(_AROUND))
+@pytest.mark.parametrize("opening", ["[", '{"a": '])
+@pytest.mark.parametrize("depth", [101, 150, 999, 1_000, 5_000, 100_000])
+def test_json_nested_too_deep_gets_yaml_s_message_at_the_same_place(place: str, opening: str, depth: int) -> None:
+    # JSON is YAML too: the same text read as either gives the same one problem.
+    text = _document(place, _nested(depth - _AROUND[place], opening))
+    found = problems(text, "json")
+    assert found == problems(text, "yaml")
+    assert len(found) == 1 and found[0].endswith(": nested more than 100 levels deep")
+
+
+@pytest.mark.parametrize("place", ["metadata", "body-metadata", "relationship-metadata"])
+@pytest.mark.parametrize("opening", ["[", '{"a": '])
+def test_metadata_as_deep_as_allowed_loads_and_dumps_back_in_both_formats(place: str, opening: str) -> None:
+    text = _document(place, _nested(100 - _AROUND[place], opening).replace("1", '"deepest"'))
+    structure = gg.loads(text, "json")
+    assert gg.loads(text, "yaml") == structure
+    for format in ("yaml", "json"):
+        assert gg.loads(structure.dumps(format), format) == structure
+    with pytest.raises(gg.StructureError, match="nested more than 100 levels deep"):
+        gg.loads(_document(place, _nested(101 - _AROUND[place], opening)), "json")
+
+
+def test_a_structure_built_in_python_too_deep_to_load_is_not_dumped() -> None:
+    deep: object = "deepest"
+    for _ in range(97):
+        deep = [deep]
+    structure = gg.Structure(name="X", bodies=[gg.Body(id="a", name="A", kind="board", metadata={"x": deep})])
+    with pytest.raises(gg.StructureError) as caught:
+        structure.dumps("json")
+    assert (
+        str(caught.value)
+        == "<structure>: error: bodies[0].metadata.x" + "[0]" * 96 + ": nested more than 100 levels deep"
+    )
+
+
+@pytest.mark.parametrize("depth", [101, 5_000])
+def test_a_json_config_file_nested_too_deep_gets_yaml_s_message(depth: int) -> None:
+    text = '{"coverage-gap": {"kind": ' + _nested(depth - 2, "[") + "}}"
+    messages = []
+    for format in ("json", "yaml"):
+        with pytest.raises(gg.StructureError) as caught:
+            read_document(text, format, "c.json")
+        messages.append(str(caught.value))
+    assert (
+        messages[0]
+        == messages[1]
+        == "c.json:1:125: error: coverage-gap.kind" + "[0]" * 98 + ": nested more than 100 levels deep"
+    )

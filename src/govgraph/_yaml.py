@@ -18,14 +18,11 @@ from typing import Any
 import yaml
 from yaml import events
 
+from ._limits import MAX_ALIAS_NODES, MAX_DEPTH
+
 __all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
 
 Path = tuple[str | int, ...]
-
-#: Nodes an alias may expand to, in all, before a document is refused.
-MAX_ALIAS_NODES = 10_000
-#: Collections nested deeper than this are refused (libyaml would overflow).
-MAX_DEPTH = 100
 
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 

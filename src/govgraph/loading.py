@@ -34,7 +34,9 @@ from pydantic import BaseModel, ValidationError
 from . import _getters as get
 from . import _yaml
 from ._files import gc_paused, read_regular_file, write_atomically
+from ._guards import TOO_DEEP, first_too_deep, free_form_problems, nests_too_deep
 from ._hints import did_you_mean, one_of
+from ._limits import MAX_DEPTH
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
 
@@ -111,6 +113,8 @@ def _read_json(text: str, filename: str) -> Any:
 
     try:
         return json.loads(text, object_pairs_hook=unique_pairs, parse_constant=_reject_constant)
+    except RecursionError:  # nested about a thousand levels deep
+        raise StructureError([_too_deep(text, filename)]) from None
     except json.JSONDecodeError as error:
         raise StructureError(
             [Problem(filename, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
@@ -130,6 +134,18 @@ def _read_json(text: str, filename: str) -> Any:
 
 # Whitespace between a key and its colon would hide the key from the count below.
 _SPACED_COLONS = (" :", "\t:", "\n:", "\r:")
+
+
+def _too_deep(text: str, filename: str) -> Problem:
+    """The problem of a JSON text that nests deeper than the limit: where it first
+    does, with the same message and path as YAML's reader gives."""
+    found = first_too_deep(text)
+    if found is None:  # not reached: json gave up, the scan did not
+        return Problem(filename, 1, 1, "", TOO_DEEP)
+    index, path = found
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    return Problem(filename, line, column, format_path(path), TOO_DEEP)
 
 
 def _load_json_fast(text: str) -> Structure | None:
@@ -178,28 +194,35 @@ def _keys_held(structure: Structure) -> int | None:
     count += _given([structure]) + _given(bodies) + _given(relations)
     count += _given(_flat(map(get.MEMBERS, bodies)))
     count += _given(_flat(map(get.SOURCES, bodies))) + _given(_flat(map(get.SOURCES, relations)))
-    free = [structure.checks, structure.metadata]
-    free += filter(None, map(get.METADATA, bodies))
-    free += filter(None, map(get.METADATA, relations))
-    for value in free:
-        keys = _mapping_keys(value)
+    # Free-form values, with the collections they are nested in (the file, and for
+    # a body's metadata the list of bodies and the body).
+    free = [(structure.checks, 1), (structure.metadata, 1)]
+    free += ((value, 3) for value in filter(None, map(get.METADATA, bodies)))
+    free += ((value, 3) for value in filter(None, map(get.METADATA, relations)))
+    for value, depth in free:
+        keys = _mapping_keys(value, depth)
         if keys is None:
             return None
         count += keys
     return count
 
 
-def _mapping_keys(value: Any) -> int | None:
+def _mapping_keys(value: Any, depth: int) -> int | None:
     """Keys in all the mappings nested in a free-form value; ``None`` if it holds a
-    number strict JSON cannot write."""
-    count, pending = 0, [value]
+    number strict JSON cannot write, or nests deeper than the limit, counting the
+    ``depth`` collections it is in."""
+    count, pending = 0, [(value, depth)]
     while pending:
-        current = pending.pop()
+        current, level = pending.pop()
         if isinstance(current, dict):
+            if level >= MAX_DEPTH:
+                return None
             count += len(current)
-            pending.extend(current.values())
+            pending.extend((item, level + 1) for item in current.values())
         elif isinstance(current, list):
-            pending.extend(current)
+            if level >= MAX_DEPTH:
+                return None
+            pending.extend((item, level + 1) for item in current)
         elif isinstance(current, float) and not math.isfinite(current):
             return None
     return count
@@ -208,7 +231,10 @@ def _mapping_keys(value: Any) -> int | None:
 def read_document(text: str, format: Format, filename: str) -> Any:
     """Parse text to plain values, raising :class:`StructureError` on any problem."""
     if format == "json":
-        return _read_json(text, filename)
+        data = _read_json(text, filename)
+        if nests_too_deep(data):  # as YAML's reader refuses it; config files are small
+            raise StructureError([_too_deep(text, filename)])
+        return data
     value, found = _yaml.read(text)
     if found:
         raise StructureError([Problem(filename, p.line, p.column, format_path(p.path), p.message) for p in found])
@@ -237,6 +263,10 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
         data = _read_json(text, name)
         reading: list[Problem] = []
         unreadable: set[str] = set()
+        # Nesting that pydantic-core and json accept, but not YAML's reader, can load
+        # only through free-form values (the model refuses it anywhere else).
+        if free_form_problems(data)[1] is not None:
+            raise StructureError([_too_deep(text, name)])
     else:
         data, found = _yaml.read(text)
         reading = [Problem(name, p.line, p.column, format_path(p.path), p.message) for p in found]
@@ -272,6 +302,8 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     try:
         structure = Structure.model_validate(data)
     except ValidationError as error:
+        if format == "json" and nests_too_deep(data):  # the one problem YAML's reader would report
+            raise StructureError([_too_deep(text, name)]) from None
         explained = _problems(with_reference_problems(error, data), text, name)
         if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
             explained = [problem for problem in explained if problem.path not in unreadable]
@@ -426,6 +458,9 @@ def _plain(structure: Structure, mode: Literal["python", "json"]) -> dict[str, A
 
 def dumps(structure: Structure, format: Format = "yaml") -> str:
     """The structure as YAML or JSON text, keys in a fixed order so dumps diff cleanly."""
+    too_deep = free_form_problems(structure)[1]
+    if too_deep is not None:  # what loading refuses, dumping does not write
+        raise StructureError([Problem(None, None, None, format_path(too_deep), TOO_DEEP)])
     if format == "json":
         return json.dumps(_plain(structure, "json"), indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":
