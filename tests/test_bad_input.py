@@ -295,3 +295,68 @@ def test_a_json_config_file_nested_too_deep_gets_yaml_s_message(depth: int) -> N
         == messages[1]
         == "c.json:1:125: error: coverage-gap.kind" + "[0]" * 98 + ": nested more than 100 levels deep"
     )
+
+
+# -- 14: numbers JSON cannot hold ---------------------------------------------------
+
+NOT_FINITE = "cannot be kept: JSON has no such number; put it in quotes to keep it as text"
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        (".inf", "infinity"),
+        ("-.inf", "-infinity"),
+        ("+.INF", "infinity"),
+        (".nan", "not a number (NaN)"),
+        (".NaN", "not a number (NaN)"),
+        ("1.0e+999", "infinity"),
+        ("-1.0e+999", "-infinity"),
+        ("!!float inf", "infinity"),
+    ],
+)
+def test_a_number_json_cannot_hold_in_metadata_is_refused_where_it_is(number: str, shown: str) -> None:
+    text = HEAD + (
+        "bodies:\n"
+        f"  - {{id: a, name: A, kind: board, metadata: {{x: [1, {number}]}}}}\n"
+        "  - {id: b, name: B, kind: board}\n"
+        "relationships:\n"
+        f"  - {{source: a, kind: reports_to, target: b, metadata: {{y: {{z: {number}}}}}}}\n"
+        f"metadata:\n  w: {number}\n"
+    )
+    column = 53, 64
+    assert problems(text) == [
+        f"f.yaml:4:{column[0]}: error: bodies[0].metadata.x[1]: {shown} {NOT_FINITE}",
+        f"f.yaml:7:{column[1]}: error: relationships[0].metadata.y.z: {shown} {NOT_FINITE}",
+        f"f.yaml:9:6: error: metadata.w: {shown} {NOT_FINITE}",
+    ]
+
+
+@pytest.mark.parametrize(("number", "shown"), [("1e999", "infinity"), ("-1E400", "-infinity")])
+def test_a_json_number_too_large_for_a_float_in_metadata_is_refused(number: str, shown: str) -> None:
+    text = '{"govgraph": 1, "name": "X", "bodies": [{"id": "a", "name": "A", "kind": "board"}], "metadata": {"n": %s}}'
+    column = text.index("%s") + 1
+    assert problems(text % number, "json") == [f"f.yaml:1:{column}: error: metadata.n: {shown} {NOT_FINITE}"]
+
+
+def test_numbers_json_cannot_hold_are_reported_with_the_other_problems() -> None:
+    text = HEAD + "bodies:\n  - {id: a, name: A, kind: bored}\nmetadata: {x: .nan}\n"
+    assert problems(text) == [
+        "f.yaml:4:28: error: bodies[0].kind: 'bored' is not a valid body kind (did you mean 'board'?); expected one "
+        "of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, "
+        "scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
+        f"f.yaml:5:15: error: metadata.x: not a number (NaN) {NOT_FINITE}",
+    ]
+
+
+def test_finite_numbers_in_metadata_round_trip() -> None:
+    structure = gg.loads(HEAD + BODY + "metadata: {x: 1.5, y: -0.0, z: 1.0e+300, i: 10}\n")
+    for format in ("yaml", "json"):
+        assert gg.loads(structure.dumps(format), format).metadata == {"x": 1.5, "y": -0.0, "z": 1e300, "i": 10}
+
+
+def test_a_structure_built_in_python_with_infinity_is_not_dumped() -> None:
+    structure = gg.Structure(name="X", bodies=[gg.Body(id="a", name="A", kind="board")], metadata={"x": float("inf")})
+    with pytest.raises(gg.StructureError) as caught:
+        structure.dumps("json")
+    assert str(caught.value) == f"<structure>: error: metadata.x: infinity {NOT_FINITE}"

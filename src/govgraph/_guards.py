@@ -102,12 +102,14 @@ def free_form_values(data: Any) -> Iterator[tuple[Path, Any, int]]:
 
 def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
     """Problems of a structure's free-form values (see :func:`free_form_values`):
-    numbers JSON cannot hold, as (path, message), and the path of a collection
+    numbers JSON cannot hold in metadata, as (path, message), and the path of a collection
     nested deeper than the limit, if one is (not necessarily the first in the
     file: for that, see :func:`first_too_deep`)."""
     problems: list[tuple[Path, str]] = []
     too_deep: Path | None = None
     for path, value, depth in free_form_values(data):
+        # A rule's options (under checks) are validated by the rule, which refuses such numbers itself.
+        numbers = path[0] != "checks"
         pending = [(path, value, depth)]
         while pending:
             here, current, level = pending.pop()
@@ -117,7 +119,7 @@ def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
                     continue
                 items = current.items() if isinstance(current, dict) else enumerate(current)
                 pending.extend(((*here, key), item, level + 1) for key, item in items)
-            elif isinstance(current, float) and not math.isfinite(current):
+            elif numbers and isinstance(current, float) and not math.isfinite(current):
                 problems.append((here, _not_finite(current)))
     problems.sort(key=lambda problem: tuple(map(str, problem[0])))
     return problems, too_deep

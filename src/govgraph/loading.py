@@ -22,6 +22,7 @@ import itertools
 import json
 import math
 import os
+import re
 import typing
 from collections.abc import Callable, Iterable
 from enum import StrEnum
@@ -100,6 +101,18 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in strict JSON")
 
 
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
+
+
+def _constant_position(text: str) -> tuple[int, int]:
+    """Line and column of the first NaN or Infinity outside a string."""
+    for match in _CONSTANT.finditer(text):
+        if match.group(1):
+            index = match.start(1)
+            return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+    return 1, 1
+
+
 class _DuplicateKeys(Exception):
     pass
 
@@ -120,7 +133,8 @@ def _read_json(text: str, filename: str) -> Any:
             [Problem(filename, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
         ) from None
     except ValueError as error:  # NaN, Infinity
-        raise StructureError([Problem(filename, 1, 1, "", f"not valid JSON: {error}")]) from None
+        line, column = _constant_position(text)
+        raise StructureError([Problem(filename, line, column, "", f"not valid JSON: {error}")]) from None
     except _DuplicateKeys:
         # Rare: read again, slowly, to say where each duplicate is.
         _, found = _yaml.read(text)
@@ -263,10 +277,6 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
         data = _read_json(text, name)
         reading: list[Problem] = []
         unreadable: set[str] = set()
-        # Nesting that pydantic-core and json accept, but not YAML's reader, can load
-        # only through free-form values (the model refuses it anywhere else).
-        if free_form_problems(data)[1] is not None:
-            raise StructureError([_too_deep(text, name)])
     else:
         data, found = _yaml.read(text)
         reading = [Problem(name, p.line, p.column, format_path(p.path), p.message) for p in found]
@@ -297,6 +307,14 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
                 ),
             ]
         )
+    free, too_deep = free_form_problems(data)
+    if too_deep is not None:
+        # Nesting that pydantic-core and json accept, but not YAML's reader, can load
+        # only through free-form values (the model refuses it anywhere else).
+        raise StructureError([_too_deep(text, name)])
+    # Numbers JSON cannot hold (.inf, .nan, 1e999) would not survive a dump: refused
+    # in metadata, the one place the model accepts them.
+    not_finite = [(path, False, message) for path, message in free]
     if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
         reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))
     try:
@@ -307,9 +325,9 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
         explained = _problems(with_reference_problems(error, data), text, name)
         if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
             explained = [problem for problem in explained if problem.path not in unreadable]
-        raise StructureError(reading + explained) from None
-    if reading:
-        raise StructureError(reading)
+        raise StructureError(reading + explained + _located(not_finite, text, name)) from None
+    if reading or not_finite:
+        raise StructureError(reading + _located(not_finite, text, name))
     return structure
 
 
@@ -431,7 +449,13 @@ def position(located: dict[_yaml.Path, _yaml.Located], path: _yaml.Path, at_key:
 
 
 def _problems(error: ValidationError, text: str, filename: str) -> list[Problem]:
-    explained = [_explain(detail) for detail in error.errors(include_url=False)]
+    return _located([_explain(detail) for detail in error.errors(include_url=False)], text, filename)
+
+
+def _located(explained: list[tuple[_yaml.Path, bool, str]], text: str, filename: str) -> list[Problem]:
+    """Problems for (path, point at the key?, message) triples, with their places in ``text``."""
+    if not explained:
+        return []
     located = _yaml.locate(text, [path for path, _, _ in explained])
     return [
         Problem(filename, *position(located, path, at_key), format_path(path), message)
@@ -458,9 +482,11 @@ def _plain(structure: Structure, mode: Literal["python", "json"]) -> dict[str, A
 
 def dumps(structure: Structure, format: Format = "yaml") -> str:
     """The structure as YAML or JSON text, keys in a fixed order so dumps diff cleanly."""
-    too_deep = free_form_problems(structure)[1]
+    not_finite, too_deep = free_form_problems(structure)
     if too_deep is not None:  # what loading refuses, dumping does not write
         raise StructureError([Problem(None, None, None, format_path(too_deep), TOO_DEEP)])
+    if not_finite:  # JSON would write null, YAML a number JSON cannot hold
+        raise StructureError([Problem(None, None, None, format_path(path), message) for path, message in not_finite])
     if format == "json":
         return json.dumps(_plain(structure, "json"), indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":
