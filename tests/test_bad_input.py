@@ -5,9 +5,12 @@ never a traceback and never a value silently read another way."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import tracemalloc
+import typing
 from pathlib import Path
 
 import pytest
@@ -360,3 +363,135 @@ def test_a_structure_built_in_python_with_infinity_is_not_dumped() -> None:
     with pytest.raises(gg.StructureError) as caught:
         structure.dumps("json")
     assert str(caught.value) == f"<structure>: error: metadata.x: infinity {NOT_FINITE}"
+
+
+# -- 15: limits on what a file may expand to and hold ------------------------------
+
+
+def test_aliases_of_long_text_are_refused_quickly_in_bounded_memory() -> None:
+    # 130 KB of YAML whose aliases expanded to 900 MB on a dump before.
+    text = HEAD + BODY + "metadata:\n  s: &s " + "x" * 100_000 + "\n  l: [" + ", ".join(["*s"] * 9_000) + "]\n"
+    assert len(text) < 140_000
+    tracemalloc.start()
+    found = problems(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert found == [
+        "f.yaml:7:47: error: metadata.l[10]: aliases expand to more than 1,000,000 characters of text; "
+        "write the values out instead"
+    ]
+    assert peak < 20_000_000
+
+
+def test_alias_characters_are_counted_through_nested_anchors() -> None:
+    text = (
+        HEAD
+        + BODY
+        + (
+            "metadata:\n"
+            f"  s: &s {'x' * 100_000}\n"
+            "  a: &a [*s, *s, *s, *s]\n"  # 400,000 characters expanded
+            "  b: [*a, *a]\n"  # 800,000 more
+        )
+    )
+    assert problems(text) == [
+        "f.yaml:8:11: error: metadata.b[1]: aliases expand to more than 1,000,000 characters of text; "
+        "write the values out instead"
+    ]
+
+
+def test_aliases_within_the_character_limit_are_expanded() -> None:
+    text = HEAD + BODY + "metadata:\n  s: &s " + "x" * 1_000 + "\n  l: [" + ", ".join(["*s"] * 900) + "]\n"
+    assert gg.loads(text).metadata["l"] == ["x" * 1_000] * 900
+
+
+def _waivers(count: int) -> str:
+    return json.dumps(
+        {
+            "govgraph": 1,
+            "name": "X",
+            "bodies": [{"id": "a", "name": "A", "kind": "board"}],
+            "waivers": [{"rule": "orphaned-group", "bodies": ["a"], "reason": "r"}] * count,
+        }
+    )
+
+
+@pytest.mark.parametrize("format", ["json", "yaml"])
+def test_more_waivers_than_the_limit_are_refused_at_the_list(format: str) -> None:
+    assert len(gg.loads(_waivers(10_000), format).waivers) == 10_000
+    assert problems(_waivers(10_001), format) == [
+        "f.yaml:1:96: error: waivers: more than 10,000 entries, the most govgraph reads in this list "
+        "(see Limits in docs/format.md)"
+    ]
+
+
+@pytest.mark.parametrize("format", ["json", "yaml"])
+def test_more_members_than_the_limit_are_refused_at_the_list(format: str) -> None:
+    data = {
+        "govgraph": 1,
+        "name": "X",
+        "bodies": [{"id": "a", "name": "A", "kind": "board", "members": [{"name": "m", "sector": "other"}] * 10_001}],
+    }
+    assert problems(json.dumps(data), format) == [
+        "f.yaml:1:94: error: bodies[0].members: more than 10,000 entries, the most govgraph reads in this list "
+        "(see Limits in docs/format.md)"
+    ]
+
+
+def test_a_million_waivers_in_yaml_are_refused_quickly_in_bounded_memory() -> None:
+    text = HEAD + BODY + "waivers:\n" + "  - {rule: orphaned-group, bodies: [a], reason: r}\n" * 200_000
+    tracemalloc.start()
+    found = problems(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert found == [
+        "f.yaml:6:3: error: waivers: more than 10,000 entries, the most govgraph reads in this list "
+        "(see Limits in docs/format.md)"
+    ]
+    assert peak < 60_000_000  # the text is 10 MB; reading stops at the 10,001st waiver
+
+
+def _list_fields() -> list[tuple[tuple[str | int, ...], int | None]]:
+    """(path, max_length) of every list field of the format, at a path where it occurs."""
+    from annotated_types import MaxLen
+
+    found = []
+    for model, prefix in [
+        (gg.Structure, ()),
+        (gg.Body, ("bodies", 0)),
+        (gg.Relationship, ("relationships", 0)),
+        (gg.Waiver, ("waivers", 0)),
+        (gg.Member, ("bodies", 0, "members", 0)),
+        (gg.Source, ("sources", 0)),
+        (gg.Citation, ("bodies", 0, "sources", 0)),
+        (gg.Level, ("levels", 0)),
+        (gg.Area, ("areas", 0)),
+        (gg.ServiceArea, ("service_areas", 0)),
+    ]:
+        for name, field in model.model_fields.items():
+            if typing.get_origin(field.annotation) is list:
+                limits = [item.max_length for item in field.metadata if isinstance(item, MaxLen)]
+                found.append(((*prefix, field.alias or name), limits[0] if limits else None))
+    return found
+
+
+def test_every_list_of_the_format_has_the_limit_the_reader_enforces() -> None:
+    fields = _list_fields()
+    assert len(fields) == 14
+    for path, max_length in fields:
+        assert max_length is not None and max_length == _limits.list_limit(path), path
+
+
+def test_the_limits_are_documented_as_enforced() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    limits = text[text.index("## Limits") :]
+    for figure in [
+        "128 MiB",
+        f"{_limits.MAX_DEPTH}",
+        f"{_limits.MAX_ALIAS_NODES:,}",
+        f"{_limits.MAX_ALIAS_CHARACTERS:,}",
+        f"{_limits.MAX_BODIES:,}",
+        f"{_limits.MAX_RELATIONSHIPS:,}",
+        f"{_limits.MAX_ENTRIES:,}",
+    ]:
+        assert figure in limits, figure

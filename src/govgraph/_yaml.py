@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 from yaml import events
 
-from ._limits import MAX_ALIAS_NODES, MAX_DEPTH
+from ._limits import MAX_ALIAS_CHARACTERS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_ENTRIES, list_limit, too_many
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
+__all__ = ["MAX_ALIAS_CHARACTERS", "MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
 
 Path = tuple[str | int, ...]
 
@@ -58,6 +58,9 @@ class _Frame:
     path: Path
     anchor: str | None
     size: int = 1
+    chars: int = 0  # characters of text in it, keys included: what an alias to it expands to
+    mark: Any = None  # where it starts
+    limit: int | None = None  # the most entries a list may hold, once it holds MAX_ENTRIES
     key: Any = None
     key_mark: Any = None
     has_key: bool = False
@@ -136,11 +139,12 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
     'aliases expand to more than 10000 nodes (a "b'
     """
     problems: list[YamlProblem] = []
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
     documents = 0
     expanded = 0
+    expanded_chars = 0
     result: Any = None
 
     def path_here() -> Path:
@@ -164,15 +168,22 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 "(text, numbers, true/false, dates, lists, mappings) are",
             )
 
-    def add(value: Any, size: int, mark: Any) -> None:
+    def add(value: Any, size: int, chars: int, mark: Any) -> None:
         nonlocal result
         if not stack:
             result = value
             return
         top = stack[-1]
         top.size += size
+        top.chars += chars
         if isinstance(top.value, list):
             top.value.append(value)
+            if len(top.value) > MAX_ENTRIES:  # the smallest limit: only long lists look further
+                if top.limit is None:
+                    top.limit = list_limit(top.path) or -1
+                if 0 < top.limit < len(top.value):
+                    problem(top.mark, too_many(top.limit), top.path)
+                    raise _Abort
         elif not top.has_key:
             top.key, top.key_mark, top.has_key = value, mark, True
         else:
@@ -199,6 +210,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
             raise _Abort
         if frame.anchor:
             open_anchors.add(frame.anchor)
+        frame.mark = mark
         stack.append(frame)
 
     def finish(mark: Any) -> None:
@@ -214,8 +226,8 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                         frame.value.setdefault(key, item)
         if frame.anchor:
             open_anchors.discard(frame.anchor)
-            anchors[frame.anchor] = (frame.value, frame.size)
-        add(frame.value, frame.size, mark)
+            anchors[frame.anchor] = (frame.value, frame.size, frame.chars)
+        add(frame.value, frame.size, frame.chars, mark)
 
     try:
         for event in _events(text):
@@ -238,8 +250,8 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = tag
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                add(value, 1, event.start_mark)
+                    anchors[event.anchor] = (value, 1, len(event.value))
+                add(value, 1, len(event.value), event.start_mark)
             elif isinstance(event, events.MappingStartEvent):
                 check_tag(event.tag, _COLLECTION_TAGS, event.start_mark)
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
@@ -259,8 +271,9 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 if event.anchor not in anchors:
                     problem(event.start_mark, f"alias '*{event.anchor}' names no anchor defined before it")
                     raise _Abort
-                value, size = anchors[event.anchor]
+                value, size, chars = anchors[event.anchor]
                 expanded += size
+                expanded_chars += chars
                 if expanded > MAX_ALIAS_NODES:
                     problem(
                         event.start_mark,
@@ -268,9 +281,16 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                         " file?); write the values out instead",
                     )
                     raise _Abort
+                if expanded_chars > MAX_ALIAS_CHARACTERS:
+                    problem(
+                        event.start_mark,
+                        f"aliases expand to more than {MAX_ALIAS_CHARACTERS:,} characters of text; "
+                        "write the values out instead",
+                    )
+                    raise _Abort
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = None
-                add(value, size, event.start_mark)
+                add(value, size, chars, event.start_mark)
     except _Abort:
         return None, problems
     except yaml.MarkedYAMLError as error:
@@ -420,6 +440,8 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
                     continue
                 if here is not None and here in wanted and here not in found:
                     found[here] = Located(position, keys.get(here))
+                    if len(found) == len(wanted):  # all found: the rest of a long file need not be read
+                        break
                 if isinstance(event, events.MappingStartEvent):
                     stack.append([here if here in wanted else None, True, True, None, 0])
                 elif isinstance(event, events.SequenceStartEvent):

@@ -37,7 +37,7 @@ from . import _yaml
 from ._files import gc_paused, read_regular_file, write_atomically
 from ._guards import TOO_DEEP, first_too_deep, free_form_problems, nests_too_deep
 from ._hints import did_you_mean, one_of
-from ._limits import MAX_DEPTH
+from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
 
@@ -322,6 +322,12 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     except ValidationError as error:
         if format == "json" and nests_too_deep(data):  # the one problem YAML's reader would report
             raise StructureError([_too_deep(text, name)]) from None
+        details = error.errors(include_url=False)
+        if any(detail["type"] == "too_long" for detail in details):
+            # A list longer than govgraph reads, as YAML's reader stops at: nothing
+            # else is looked at (a million waivers would each be cross-checked).
+            too_long = [_explain(detail) for detail in details if detail["type"] == "too_long"]
+            raise StructureError(_located(too_long, text, name)) from None
         explained = _problems(with_reference_problems(error, data), text, name)
         if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
             explained = [problem for problem in explained if problem.path not in unreadable]
@@ -415,6 +421,8 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         return loc, False, f"expected a list, got {_describe(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return loc, False, f"expected a mapping (key: value), got {_describe(value)}"
+    if kind == "too_long" and isinstance(value, list) and list_limit(loc):  # see _limits
+        return loc, False, too_many(list_limit(loc) or 0)
     if kind == "too_short" and loc == ("bodies",):
         return loc, False, "a structure needs at least one body"
     if kind in ("string_pattern_mismatch", "string_too_long"):

@@ -49,6 +49,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from . import _getters as get
 from . import registry
 from ._hints import did_you_mean
+from ._limits import MAX_BODIES, MAX_ENTRIES, MAX_RELATIONSHIPS
 from .errors import UnknownBodyError
 
 if TYPE_CHECKING:
@@ -282,15 +283,15 @@ class Body(_Lifetime, BaseModel):
     authority: Authority | None = None
     sovereign: StrictBool = False
     level: Slug | None = None
-    areas: list[Slug] = Field(default_factory=list)
-    service_areas: list[Slug] = Field(default_factory=list)
-    remit: list[Text] = Field(default_factory=list)
-    members: list[Member] = Field(default_factory=list)
+    areas: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    service_areas: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    remit: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    members: list[Member] = Field(default_factory=list, max_length=MAX_ENTRIES)
     chair: Text | None = None
     status: Status = Status.ACTIVE
     established: IsoDate | None = None
     dissolved: IsoDate | None = None
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     notes: Text | None = None
     metadata: Metadata = Field(default_factory=dict)
 
@@ -307,7 +308,7 @@ class Relationship(_Lifetime, BaseModel):
     established: IsoDate | None = None
     dissolved: IsoDate | None = None
     note: Text | None = None
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     metadata: Metadata = Field(default_factory=dict)
 
     @property
@@ -324,7 +325,7 @@ class Waiver(BaseModel):
     model_config = _FROZEN
 
     rule: StrictStr
-    bodies: list[Slug] = Field(default_factory=list)
+    bodies: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
     reason: Text
 
 
@@ -350,14 +351,14 @@ class Structure(BaseModel):
     # Stored as ``as_of_date`` so that ``as_of`` can be both the file's date and,
     # called, the structure as it stood on another day (see the property below).
     as_of_date: IsoDate | None = Field(default=None, alias="as_of", description="the date the structure describes")
-    sources: list[Source] = Field(default_factory=list)
-    levels: list[Level] = Field(default_factory=list)
-    areas: list[Area] = Field(default_factory=list)
-    service_areas: list[ServiceArea] = Field(default_factory=list)
-    bodies: list[Body] = Field(min_length=1)
-    relationships: list[Relationship] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    levels: list[Level] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    areas: list[Area] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    service_areas: list[ServiceArea] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    bodies: list[Body] = Field(min_length=1, max_length=MAX_BODIES)
+    relationships: list[Relationship] = Field(default_factory=list, max_length=MAX_RELATIONSHIPS)
     checks: dict[StrictStr, Any] = Field(default_factory=dict)
-    waivers: list[Waiver] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list, max_length=MAX_ENTRIES)
     metadata: Metadata = Field(default_factory=dict)
 
     @field_validator("govgraph", mode="plain")
