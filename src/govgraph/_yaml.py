@@ -58,7 +58,6 @@ class _Frame:
     path: Path
     anchor: str | None
     size: int = 1
-    chars: int = 0  # characters of text in it, keys included: what an alias to it expands to
     mark: Any = None  # where it starts
     limit: int | None = None  # the most entries a list may hold, once it holds MAX_ENTRIES
     key: Any = None
@@ -139,7 +138,8 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
     'aliases expand to more than 10000 nodes (a "b'
     """
     problems: list[YamlProblem] = []
-    anchors: dict[str, tuple[Any, int, int]] = {}
+    anchors: dict[str, tuple[Any, int]] = {}
+    anchor_chars: dict[str, int] = {}  # characters of text an anchor's value holds, once it is aliased
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
     documents = 0
@@ -168,14 +168,13 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 "(text, numbers, true/false, dates, lists, mappings) are",
             )
 
-    def add(value: Any, size: int, chars: int, mark: Any) -> None:
+    def add(value: Any, size: int, mark: Any) -> None:
         nonlocal result
         if not stack:
             result = value
             return
         top = stack[-1]
         top.size += size
-        top.chars += chars
         if isinstance(top.value, list):
             top.value.append(value)
             if len(top.value) > MAX_ENTRIES:  # the smallest limit: only long lists look further
@@ -226,8 +225,9 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                         frame.value.setdefault(key, item)
         if frame.anchor:
             open_anchors.discard(frame.anchor)
-            anchors[frame.anchor] = (frame.value, frame.size, frame.chars)
-        add(frame.value, frame.size, frame.chars, mark)
+            anchors[frame.anchor] = (frame.value, frame.size)
+            anchor_chars.pop(frame.anchor, None)
+        add(frame.value, frame.size, mark)
 
     try:
         for event in _events(text):
@@ -250,8 +250,9 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = tag
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1, len(event.value))
-                add(value, 1, len(event.value), event.start_mark)
+                    anchors[event.anchor] = (value, 1)
+                    anchor_chars[event.anchor] = len(event.value)
+                add(value, 1, event.start_mark)
             elif isinstance(event, events.MappingStartEvent):
                 check_tag(event.tag, _COLLECTION_TAGS, event.start_mark)
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
@@ -271,9 +272,8 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                 if event.anchor not in anchors:
                     problem(event.start_mark, f"alias '*{event.anchor}' names no anchor defined before it")
                     raise _Abort
-                value, size, chars = anchors[event.anchor]
+                value, size = anchors[event.anchor]
                 expanded += size
-                expanded_chars += chars
                 if expanded > MAX_ALIAS_NODES:
                     problem(
                         event.start_mark,
@@ -281,6 +281,9 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                         " file?); write the values out instead",
                     )
                     raise _Abort
+                if event.anchor not in anchor_chars:  # counted once per anchor, only if aliased, once bounded
+                    anchor_chars[event.anchor] = _characters(value)
+                expanded_chars += anchor_chars[event.anchor]
                 if expanded_chars > MAX_ALIAS_CHARACTERS:
                     problem(
                         event.start_mark,
@@ -290,7 +293,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                     raise _Abort
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = None
-                add(value, size, chars, event.start_mark)
+                add(value, size, event.start_mark)
     except _Abort:
         return None, problems
     except yaml.MarkedYAMLError as error:
@@ -315,6 +318,23 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))
         return None, problems
     return result, problems
+
+
+def _characters(value: Any) -> int:
+    """Characters of text in a value read from YAML, keys included (numbers and
+    dates as they are written, about). Visits each node once: an aliased value
+    is counted only after the node limit has bounded its size."""
+    count, pending = 0, [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, dict):
+            pending.extend(current)
+            pending.extend(current.values())
+        elif isinstance(current, list):
+            pending.extend(current)
+        else:
+            count += len(current) if isinstance(current, str) else len(str(current))
+    return count
 
 
 def _unacceptable(error: yaml.reader.ReaderError) -> str:
