@@ -495,3 +495,28 @@ def test_the_limits_are_documented_as_enforced() -> None:
         f"{_limits.MAX_ENTRIES:,}",
     ]:
         assert figure in limits, figure
+
+
+TOO_MANY_DIGITS = "a whole number of more than 4300 digits cannot be kept; put it in quotes to keep it as text"
+
+
+@pytest.mark.parametrize(
+    "number", ["9" * 4_301, "-" + "9" * 5_000, "!!int 0x" + "f" * 4_000], ids=["4301-digits", "negative", "hex"]
+)
+def test_a_whole_number_too_long_to_write_back_is_refused_in_yaml(number: str) -> None:
+    # Read as text silently (plain) or loaded and then unwritable (hex) before.
+    assert problems(HEAD + BODY + f"metadata:\n  x: {number}\n") == [
+        f"f.yaml:6:6: error: metadata.x: {TOO_MANY_DIGITS}"
+    ]
+
+
+def test_a_whole_number_too_long_to_write_back_is_refused_in_json() -> None:
+    text = '{"govgraph": 1, "name": "X", "bodies": [{"id": "a", "name": "A", "kind": "board"}], "metadata": {"x": %s}}'
+    column = text.index("%s") + 1
+    assert problems(text % ("9" * 5_000), "json") == [f"f.yaml:1:{column}: error: {TOO_MANY_DIGITS}"]
+
+
+def test_a_whole_number_as_long_as_python_writes_round_trips() -> None:
+    structure = gg.loads(HEAD + BODY + f"metadata: {{x: {'9' * 4_300}}}\n")
+    for format in ("yaml", "json"):
+        assert gg.loads(structure.dumps(format), format) == structure

@@ -16,12 +16,21 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 from . import _limits
 
-__all__ = ["TOO_DEEP", "first_too_deep", "free_form_problems", "free_form_values", "nests_too_deep"]
+__all__ = [
+    "TOO_DEEP",
+    "TOO_MANY_DIGITS",
+    "first_too_deep",
+    "free_form_problems",
+    "free_form_values",
+    "nests_too_deep",
+    "too_long_a_number",
+]
 
 Path = tuple[str | int, ...]
 
@@ -102,7 +111,8 @@ def free_form_values(data: Any) -> Iterator[tuple[Path, Any, int]]:
 
 def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
     """Problems of a structure's free-form values (see :func:`free_form_values`):
-    numbers JSON cannot hold in metadata, as (path, message), and the path of a collection
+    numbers that cannot be written back (infinity, NaN, more digits than Python
+    writes) in metadata, as (path, message), and the path of a collection
     nested deeper than the limit, if one is (not necessarily the first in the
     file: for that, see :func:`first_too_deep`)."""
     problems: list[tuple[Path, str]] = []
@@ -121,6 +131,8 @@ def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
                 pending.extend(((*here, key), item, level + 1) for key, item in items)
             elif numbers and isinstance(current, float) and not math.isfinite(current):
                 problems.append((here, _not_finite(current)))
+            elif numbers and type(current) is int and too_long_a_number(current):
+                problems.append((here, TOO_MANY_DIGITS))
     problems.sort(key=lambda problem: tuple(map(str, problem[0])))
     return problems, too_deep
 
@@ -135,6 +147,26 @@ def nests_too_deep(value: Any) -> bool:
                 return True
             pending.extend((item, level + 1) for item in (current.values() if isinstance(current, dict) else current))
     return False
+
+
+def too_long_a_number(number: int) -> bool:
+    """True for a whole number Python will not write out in decimal (see
+    :func:`sys.get_int_max_str_digits`): it could be read but not written back."""
+    limit = sys.get_int_max_str_digits()
+    if not limit or number.bit_length() < 3 * limit:  # fewer than limit decimal digits
+        return False
+    try:
+        str(number)
+    except ValueError:
+        return True
+    return False
+
+
+#: The problem of a whole number too long for Python to write out.
+TOO_MANY_DIGITS = (
+    f"a whole number of more than {sys.get_int_max_str_digits() or 4300} digits cannot be kept; "
+    "put it in quotes to keep it as text"
+)
 
 
 def _not_finite(number: float) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from yaml import events
 
+from ._guards import TOO_MANY_DIGITS
 from ._limits import MAX_ALIAS_CHARACTERS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_ENTRIES, list_limit, too_many
 
 __all__ = ["MAX_ALIAS_CHARACTERS", "MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
@@ -113,8 +114,10 @@ def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
     except (ValueError, OverflowError, KeyError, AttributeError, TypeError, yaml.YAMLError):
         # e.g. 2003-02-30, or !!bool maybe (KeyError), !!timestamp hello (AttributeError)
-        if not explicit:
+        if not explicit and tag != f"{_TAG}int":
             return event.value, f"{_TAG}str"
+        if not explicit:  # a plain whole number too long for Python to read: not text, silently
+            raise _Unreadable(TOO_MANY_DIGITS) from None
         name = tag.removeprefix(_TAG)
         means = _TAG_MEANS.get(name, "a date (YYYY-MM-DD) or a date and time")
         raise _Unreadable(

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ValidationError
 from . import _getters as get
 from . import _yaml
 from ._files import gc_paused, read_regular_file, write_atomically
-from ._guards import TOO_DEEP, first_too_deep, free_form_problems, nests_too_deep
+from ._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, free_form_problems, nests_too_deep, too_long_a_number
 from ._hints import did_you_mean, one_of
 from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
@@ -101,11 +101,11 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in strict JSON")
 
 
-_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity|-?[0-9]{1000,})')
 
 
 def _constant_position(text: str) -> tuple[int, int]:
-    """Line and column of the first NaN or Infinity outside a string."""
+    """Line and column of the first NaN, Infinity or very long number outside a string."""
     for match in _CONSTANT.finditer(text):
         if match.group(1):
             index = match.start(1)
@@ -132,9 +132,10 @@ def _read_json(text: str, filename: str) -> Any:
         raise StructureError(
             [Problem(filename, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
         ) from None
-    except ValueError as error:  # NaN, Infinity
+    except ValueError as error:  # NaN, Infinity, or a number of more digits than Python reads
         line, column = _constant_position(text)
-        raise StructureError([Problem(filename, line, column, "", f"not valid JSON: {error}")]) from None
+        message = TOO_MANY_DIGITS if str(error).startswith("Exceeds the limit") else f"not valid JSON: {error}"
+        raise StructureError([Problem(filename, line, column, "", message)]) from None
     except _DuplicateKeys:
         # Rare: read again, slowly, to say where each duplicate is.
         _, found = _yaml.read(text)
@@ -237,7 +238,9 @@ def _mapping_keys(value: Any, depth: int) -> int | None:
             if level >= MAX_DEPTH:
                 return None
             pending.extend((item, level + 1) for item in current)
-        elif isinstance(current, float) and not math.isfinite(current):
+        elif (isinstance(current, float) and not math.isfinite(current)) or (
+            type(current) is int and too_long_a_number(current)
+        ):
             return None
     return count
 
