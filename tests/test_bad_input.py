@@ -520,3 +520,28 @@ def test_a_whole_number_as_long_as_python_writes_round_trips() -> None:
     structure = gg.loads(HEAD + BODY + f"metadata: {{x: {'9' * 4_300}}}\n")
     for format in ("yaml", "json"):
         assert gg.loads(structure.dumps(format), format) == structure
+
+
+def test_json_text_from_python_with_half_a_surrogate_pair_is_placed_without_a_crash() -> None:
+    # Placing the problems parses the text as YAML, which libyaml refused with UnicodeEncodeError.
+    text = '{"govgraph": 1, "name": "X\ud800", "bodies": [{"id": "a", "name": "A", "kind": "bored"}]}'
+    found = problems(text, "json")
+    assert [line.split(": error: ")[0] for line in found] == ["f.yaml:1:25", "f.yaml:1:75"]
+
+
+def test_json_with_escaped_surrogates_is_placed_without_a_crash() -> None:
+    # json.dumps writes an emoji as a pair of escapes, which YAML (used to place problems)
+    # does not read; half a pair in an id crashed the cross-reference message.
+    data = {"govgraph": 1, "name": "X 😀", "bodies": [{"id": "a", "name": "A", "kind": "bored", "level": "\ud800"}]}
+    text = json.dumps(data)
+    found = problems(text, "json")
+    kind, level = text.index('"bored"') + 1, text.index('"\\ud800"') + 1
+    assert [line.split(": error: ")[0] for line in found] == [
+        f"f.yaml:1:{kind}",
+        f"f.yaml:1:{level}",
+        f"f.yaml:1:{level}",
+    ]
+    assert found[1].endswith(
+        "bodies[0].level: not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
+    )
+    assert found[2].endswith("bodies[0].level: unknown level '\\ud800'; the file defines no levels")

@@ -388,6 +388,9 @@ def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
     return None
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _key(event: events.ScalarEvent) -> Any:
     try:
         return _scalar(event)[0]
@@ -415,6 +418,12 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
     >>> found[("a", 1)].value
     (3, 5)
     """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # half a surrogate pair, from Python: libyaml reads none; same length
+        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    if "\\u" in text:  # JSON escapes surrogates (json.dumps writes an emoji so); YAML does not: same length
+        text = _SURROGATE_ESCAPE.sub(r"\\ufffd", text)
     wanted: set[Path] = set()
     for path in paths:
         wanted.update(path[:end] for end in range(len(path) + 1))

@@ -418,6 +418,8 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
             else ""
         )
         return loc, False, f"expected text, got {_describe(value)}{quote}"
+    if kind == "string_unicode":  # JSON can escape half a surrogate pair ("\ud800")
+        return loc, False, "not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
     if kind in ("bool_type", "bool_parsing"):
         return loc, False, f"expected true or false, got {_describe(value)}"
     if kind == "list_type":

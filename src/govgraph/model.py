@@ -622,8 +622,14 @@ Loc = tuple[str | int, ...]
 
 
 def _reference_errors(problems: list[tuple[Loc, str]]) -> list[InitErrorDetails]:
+    # A message quotes ids as written; JSON can write half a surrogate pair ("\ud800"),
+    # which pydantic cannot hold in a message: it is shown as its escape.
     return [
-        InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
+        InitErrorDetails(
+            type=PydanticCustomError("reference", message.encode("utf-8", "backslashreplace").decode("utf-8")),
+            loc=loc,
+            input=None,
+        )
         for loc, message in problems
     ]
 
