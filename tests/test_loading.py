@@ -262,7 +262,7 @@ def test_json_is_strict_and_located() -> None:
             '{"govgraph": 1, "name": "x", "name": "y", "bodies": []}',
             "f.yaml:1:30: error: name: duplicate key 'name' (first at line 1)",
         ),
-        ('{"govgraph": 1, "name": NaN}', "f.yaml:1:1: error: not valid JSON: NaN is not allowed in strict JSON"),
+        ('{"govgraph": 1, "name": NaN}', "f.yaml:1:25: error: not valid JSON: NaN is not allowed in strict JSON"),
         (
             '{"govgraph": 1, "name": "x",}',
             "f.yaml:1:29: error: not valid JSON: Expecting property name enclosed in double quotes",
@@ -349,7 +349,10 @@ def test_plain_json_takes_the_fast_reader() -> None:
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_json_nan_inside_metadata_is_refused(constant: str) -> None:
     text = json.dumps(RICH_JSON).replace('"since": 2003', f'"since": [{{"deep": {constant}}}]')
-    assert problems(text, "json") == [f"f.yaml:1:1: error: not valid JSON: {constant} is not allowed in strict JSON"]
+    column = text.index(f'"deep": {constant}') + len('"deep": ') + 1  # where it is (issue 11: was 1:1)
+    assert problems(text, "json") == [
+        f"f.yaml:1:{column}: error: not valid JSON: {constant} is not allowed in strict JSON"
+    ]
 
 
 def test_billion_laughs_is_refused_quickly_in_bounded_memory() -> None:

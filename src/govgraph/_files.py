@@ -1,4 +1,4 @@
-"""Writing files atomically, so a reader never sees half a file."""
+"""Reading files safely, and writing them atomically, so a reader never sees half a file."""
 
 from __future__ import annotations
 
@@ -11,9 +11,54 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import UsageError
+from . import _limits
+from .errors import Problem, StructureError, UsageError
 
-__all__ = ["gc_paused", "refuse_overwriting", "write_atomically"]
+__all__ = ["gc_paused", "read_regular_file", "refuse_overwriting", "write_atomically"]
+
+_NOT_REGULAR = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (default
+    :data:`~govgraph._limits.MAX_FILE_BYTES`).
+
+    Anything else is refused with a :class:`StructureError` before it is read: a
+    directory, a device such as ``/dev/zero`` (also through a symbolic link), a
+    pipe (which could block for ever) or a file larger than ``limit``; no more
+    than ``limit`` bytes are read even from a file that grows meanwhile. A file
+    that cannot be opened raises the usual :class:`OSError`.
+    """
+    name = os.fspath(path)
+    limit = _limits.MAX_FILE_BYTES if limit is None else limit
+    too_large = StructureError(
+        [Problem(name, None, None, "", f"the file is larger than {_limits.size(limit)}, the most govgraph reads")]
+    )
+    # Non-blocking, so that opening a FIFO does not wait for a writer; reads from
+    # a regular file are not affected.
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            what = _NOT_REGULAR.get(stat.S_IFMT(status.st_mode), "not a file")
+            raise StructureError(
+                [Problem(name, None, None, "", f"it is {what}, not a regular file; govgraph reads only regular files")]
+            )
+        if status.st_size > limit:
+            raise too_large
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise too_large
+    return data
 
 
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> Path:

@@ -10,6 +10,7 @@ given paths are, so positions cost nothing unless there is an error to report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,14 +18,12 @@ from typing import Any
 import yaml
 from yaml import events
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
+from ._guards import TOO_MANY_DIGITS
+from ._limits import MAX_ALIAS_CHARACTERS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_ENTRIES, list_limit, too_many
+
+__all__ = ["MAX_ALIAS_CHARACTERS", "MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
 
 Path = tuple[str | int, ...]
-
-#: Nodes an alias may expand to, in all, before a document is refused.
-MAX_ALIAS_NODES = 10_000
-#: Collections nested deeper than this are refused (libyaml would overflow).
-MAX_DEPTH = 100
 
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 
@@ -45,6 +44,9 @@ class YamlProblem:
     column: int
     path: Path
     message: str
+    #: True when the problem is the value itself, which was kept as its text
+    #: (``!!bool maybe``): what the model says about that text is not news.
+    replaces_value: bool = False
 
 
 class _Abort(Exception):
@@ -57,6 +59,8 @@ class _Frame:
     path: Path
     anchor: str | None
     size: int = 1
+    mark: Any = None  # where it starts
+    limit: int | None = None  # the most entries a list may hold, once it holds MAX_ENTRIES
     key: Any = None
     key_mark: Any = None
     has_key: bool = False
@@ -78,19 +82,47 @@ def _events(text: str) -> Iterator[events.Event]:
         loader.dispose()
 
 
+#: What each scalar tag reads, for the message when an explicitly tagged value does not parse.
+_TAG_MEANS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Unreadable(ValueError):
+    """An explicitly tagged scalar whose text is not a value of its tag (``!!bool maybe``)."""
+
+
 def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
-    """The value of a scalar and its resolved tag."""
-    tag = event.tag
-    if tag is None or tag == "!":
+    """The value of a scalar and its resolved tag.
+
+    A plain scalar that only looks like a date or number (``2003-02-30``) stays
+    text, for the model to say what is wrong; one tagged explicitly raises
+    :class:`_Unreadable`, since its tag leaves no other reading.
+    """
+    tag: str
+    explicit = event.tag is not None and event.tag != "!"
+    if event.tag is not None and explicit:
+        tag = event.tag
+    else:
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == f"{_TAG}str" or tag not in _SCALAR_TAGS:
         return event.value, tag
     marks: Any = (event.start_mark, event.end_mark)
     node = yaml.ScalarNode(tag, event.value, start_mark=marks[0], end_mark=marks[1], style=event.style)
     try:
+        if explicit and tag == f"{_TAG}null" and event.value not in _NULLS:
+            raise ValueError(event.value)  # the constructor would read anything as None
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
-    except (ValueError, OverflowError, yaml.YAMLError):  # e.g. 2003-02-30: the model says what is wrong
-        return event.value, f"{_TAG}str"
+    except (ValueError, OverflowError, KeyError, AttributeError, TypeError, yaml.YAMLError):
+        # e.g. 2003-02-30, or !!bool maybe (KeyError), !!timestamp hello (AttributeError)
+        if not explicit and tag != f"{_TAG}int":
+            return event.value, f"{_TAG}str"
+        if not explicit:  # a plain whole number too long for Python to read: not text, silently
+            raise _Unreadable(TOO_MANY_DIGITS) from None
+        name = tag.removeprefix(_TAG)
+        means = _TAG_MEANS.get(name, "a date (YYYY-MM-DD) or a date and time")
+        raise _Unreadable(
+            f"{event.value!r} is not {means}, as its tag '!!{name}' says: correct the value or remove the tag"
+        ) from None
 
 
 def read(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -110,10 +142,12 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
     """
     problems: list[YamlProblem] = []
     anchors: dict[str, tuple[Any, int]] = {}
+    anchor_chars: dict[str, int] = {}  # characters of text an anchor's value holds, once it is aliased
     open_anchors: set[str] = set()
     stack: list[_Frame] = []
     documents = 0
     expanded = 0
+    expanded_chars = 0
     result: Any = None
 
     def path_here() -> Path:
@@ -146,6 +180,12 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         top.size += size
         if isinstance(top.value, list):
             top.value.append(value)
+            if len(top.value) > MAX_ENTRIES:  # the smallest limit: only long lists look further
+                if top.limit is None:
+                    top.limit = list_limit(top.path) or -1
+                if 0 < top.limit < len(top.value):
+                    problem(top.mark, too_many(top.limit), top.path)
+                    raise _Abort
         elif not top.has_key:
             top.key, top.key_mark, top.has_key = value, mark, True
         else:
@@ -172,6 +212,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
             raise _Abort
         if frame.anchor:
             open_anchors.add(frame.anchor)
+        frame.mark = mark
         stack.append(frame)
 
     def finish(mark: Any) -> None:
@@ -188,6 +229,7 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         if frame.anchor:
             open_anchors.discard(frame.anchor)
             anchors[frame.anchor] = (frame.value, frame.size)
+            anchor_chars.pop(frame.anchor, None)
         add(frame.value, frame.size, mark)
 
     try:
@@ -200,12 +242,19 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                     )
                     break
             elif isinstance(event, events.ScalarEvent):
-                value, tag = _scalar(event)
+                try:
+                    value, tag = _scalar(event)
+                except _Unreadable as error:
+                    is_value = not (stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key)
+                    line, column = _position(event.start_mark)
+                    problems.append(YamlProblem(line, column, path_here(), str(error), replaces_value=is_value))
+                    value, tag = event.value, f"{_TAG}str"
                 check_tag(tag if event.tag not in (None, "!") else None, _SCALAR_TAGS, event.start_mark)
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = tag
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
+                    anchor_chars[event.anchor] = len(event.value)
                 add(value, 1, event.start_mark)
             elif isinstance(event, events.MappingStartEvent):
                 check_tag(event.tag, _COLLECTION_TAGS, event.start_mark)
@@ -235,6 +284,16 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
                         " file?); write the values out instead",
                     )
                     raise _Abort
+                if event.anchor not in anchor_chars:  # counted once per anchor, only if aliased, once bounded
+                    anchor_chars[event.anchor] = _characters(value)
+                expanded_chars += anchor_chars[event.anchor]
+                if expanded_chars > MAX_ALIAS_CHARACTERS:
+                    problem(
+                        event.start_mark,
+                        f"aliases expand to more than {MAX_ALIAS_CHARACTERS:,} characters of text; "
+                        "write the values out instead",
+                    )
+                    raise _Abort
                 if stack and isinstance(stack[-1].value, dict) and not stack[-1].has_key:
                     stack[-1].key_tag = None
                 add(value, size, event.start_mark)
@@ -249,10 +308,66 @@ def read(text: str) -> tuple[Any, list[YamlProblem]]:
         what = " ".join(part for part in (error.context, error.problem) if part)
         problems.append(YamlProblem(line, column, (), f"not valid YAML: {what}"))
         return None, problems
-    except yaml.YAMLError as error:  # e.g. a character libyaml will not read
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        line, column = _line_and_column(text, _character_index(text, error.position))
+        problems.append(YamlProblem(line, column, (), _unacceptable(error)))
+        return None, problems
+    except UnicodeEncodeError as error:  # text from Python holding half a surrogate pair: never from a file
+        line, column = _line_and_column(text, error.start)
+        code = ord(text[error.start])
+        problems.append(YamlProblem(line, column, (), f"not valid YAML: unpaired surrogate #x{code:04x} is not text"))
+        return None, problems
+    except yaml.YAMLError as error:  # anything else the parser refuses without saying where
         problems.append(YamlProblem(1, 1, (), f"not valid YAML: {error}"))
         return None, problems
     return result, problems
+
+
+def _characters(value: Any) -> int:
+    """Characters of text in a value read from YAML, keys included (numbers and
+    dates as they are written, about). Visits each node once: an aliased value
+    is counted only after the node limit has bounded its size."""
+    count, pending = 0, [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, dict):
+            pending.extend(current)
+            pending.extend(current.values())
+        elif isinstance(current, list):
+            pending.extend(current)
+        else:
+            count += len(current) if isinstance(current, str) else len(str(current))
+    return count
+
+
+def _unacceptable(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code = character if isinstance(character, int) else ord(character) if isinstance(character, str) else 0
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return (
+        f"not valid YAML: unacceptable character #x{code:04x}: {error.reason}; "
+        f'remove it, or write it as "{escape}" in a double-quoted string'
+    )
+
+
+def _character_index(text: str, position: int) -> int:
+    """The index in ``text`` of a reader error's position: libyaml counts UTF-8 bytes,
+    PyYAML's own reader characters."""
+    if _Loader is yaml.SafeLoader:
+        return position
+    return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
+
+
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting line breaks as YAML does
+    (LF, CR, CR LF, NEL, LS, PS)."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
 
 
 def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
@@ -271,6 +386,16 @@ def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
     if problems and problems[-1].message == _TOO_DEEP:
         return problems
     return None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _key(event: events.ScalarEvent) -> Any:
+    try:
+        return _scalar(event)[0]
+    except _Unreadable:
+        return event.value  # as read() keeps it
 
 
 @dataclass(frozen=True)
@@ -293,6 +418,12 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
     >>> found[("a", 1)].value
     (3, 5)
     """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # half a surrogate pair, from Python: libyaml reads none; same length
+        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    if "\\u" in text:  # JSON escapes surrogates (json.dumps writes an emoji so); YAML does not: same length
+        text = _SURROGATE_ESCAPE.sub(r"\\ufffd", text)
     wanted: set[Path] = set()
     for path in paths:
         wanted.update(path[:end] for end in range(len(path) + 1))
@@ -330,7 +461,7 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
                 here = node_path()
                 position = _position(event.start_mark)
                 if stack and stack[-1][1] and stack[-1][2]:  # a mapping key
-                    key = _scalar(event)[0] if isinstance(event, events.ScalarEvent) else None
+                    key = _key(event) if isinstance(event, events.ScalarEvent) else None
                     parent = stack[-1][0]
                     if parent is not None and isinstance(key, str | int) and (*parent, key) in wanted:
                         keys.setdefault((*parent, key), position)
@@ -341,6 +472,8 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
                     continue
                 if here is not None and here in wanted and here not in found:
                     found[here] = Located(position, keys.get(here))
+                    if len(found) == len(wanted):  # all found: the rest of a long file need not be read
+                        break
                 if isinstance(event, events.MappingStartEvent):
                     stack.append([here if here in wanted else None, True, True, None, 0])
                 elif isinstance(event, events.SequenceStartEvent):

@@ -22,6 +22,7 @@ import itertools
 import json
 import math
 import os
+import re
 import typing
 from collections.abc import Callable, Iterable
 from enum import StrEnum
@@ -33,8 +34,10 @@ from pydantic import BaseModel, ValidationError
 
 from . import _getters as get
 from . import _yaml
-from ._files import gc_paused, write_atomically
+from ._files import gc_paused, read_regular_file, write_atomically
+from ._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, free_form_problems, nests_too_deep, too_long_a_number
 from ._hints import did_you_mean, one_of
+from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
 
@@ -80,8 +83,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """A structure or config file's text; :class:`StructureError` where it is not UTF-8."""
-    return _decode(Path(path).read_bytes(), os.fspath(path))
+    """A structure or config file's text; :class:`StructureError` where it is not UTF-8,
+    not a regular file or too large (see :func:`govgraph._files.read_regular_file`)."""
+    return _decode(read_regular_file(path), os.fspath(path))
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -97,6 +101,18 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in strict JSON")
 
 
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity|-?[0-9]{1000,})')
+
+
+def _constant_position(text: str) -> tuple[int, int]:
+    """Line and column of the first NaN, Infinity or very long number outside a string."""
+    for match in _CONSTANT.finditer(text):
+        if match.group(1):
+            index = match.start(1)
+            return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+    return 1, 1
+
+
 class _DuplicateKeys(Exception):
     pass
 
@@ -110,12 +126,16 @@ def _read_json(text: str, filename: str) -> Any:
 
     try:
         return json.loads(text, object_pairs_hook=unique_pairs, parse_constant=_reject_constant)
+    except RecursionError:  # nested about a thousand levels deep
+        raise StructureError([_too_deep(text, filename)]) from None
     except json.JSONDecodeError as error:
         raise StructureError(
             [Problem(filename, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
         ) from None
-    except ValueError as error:  # NaN, Infinity
-        raise StructureError([Problem(filename, 1, 1, "", f"not valid JSON: {error}")]) from None
+    except ValueError as error:  # NaN, Infinity, or a number of more digits than Python reads
+        line, column = _constant_position(text)
+        message = TOO_MANY_DIGITS if str(error).startswith("Exceeds the limit") else f"not valid JSON: {error}"
+        raise StructureError([Problem(filename, line, column, "", message)]) from None
     except _DuplicateKeys:
         # Rare: read again, slowly, to say where each duplicate is.
         _, found = _yaml.read(text)
@@ -129,6 +149,18 @@ def _read_json(text: str, filename: str) -> Any:
 
 # Whitespace between a key and its colon would hide the key from the count below.
 _SPACED_COLONS = (" :", "\t:", "\n:", "\r:")
+
+
+def _too_deep(text: str, filename: str) -> Problem:
+    """The problem of a JSON text that nests deeper than the limit: where it first
+    does, with the same message and path as YAML's reader gives."""
+    found = first_too_deep(text)
+    if found is None:  # not reached: json gave up, the scan did not
+        return Problem(filename, 1, 1, "", TOO_DEEP)
+    index, path = found
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    return Problem(filename, line, column, format_path(path), TOO_DEEP)
 
 
 def _load_json_fast(text: str) -> Structure | None:
@@ -182,30 +214,39 @@ def _keys_held(structure: Structure) -> int | None:
         updates = list(_flat(map(get.UPDATES, recommendations)))
         count += _given(structure.stages) + _given(recommendations) + _given(updates)
         count += _given(_flat(map(get.SOURCES, recommendations))) + _given(_flat(map(get.SOURCES, updates)))
-    free = [structure.checks, structure.metadata]
-    free += filter(None, map(get.METADATA, recommendations))
-    free += filter(None, map(get.METADATA, bodies))
-    free += filter(None, map(get.METADATA, relations))
-    for value in free:
-        keys = _mapping_keys(value)
+    # Free-form values, with the collections they are nested in (the file, and for
+    # a body's metadata the list of bodies and the body; likewise relationships and recommendations).
+    free = [(structure.checks, 1), (structure.metadata, 1)]
+    free += ((value, 3) for value in filter(None, map(get.METADATA, recommendations)))
+    free += ((value, 3) for value in filter(None, map(get.METADATA, bodies)))
+    free += ((value, 3) for value in filter(None, map(get.METADATA, relations)))
+    for value, depth in free:
+        keys = _mapping_keys(value, depth)
         if keys is None:
             return None
         count += keys
     return count
 
 
-def _mapping_keys(value: Any) -> int | None:
+def _mapping_keys(value: Any, depth: int) -> int | None:
     """Keys in all the mappings nested in a free-form value; ``None`` if it holds a
-    number strict JSON cannot write."""
-    count, pending = 0, [value]
+    number strict JSON cannot write, or nests deeper than the limit, counting the
+    ``depth`` collections it is in."""
+    count, pending = 0, [(value, depth)]
     while pending:
-        current = pending.pop()
+        current, level = pending.pop()
         if isinstance(current, dict):
+            if level >= MAX_DEPTH:
+                return None
             count += len(current)
-            pending.extend(current.values())
+            pending.extend((item, level + 1) for item in current.values())
         elif isinstance(current, list):
-            pending.extend(current)
-        elif isinstance(current, float) and not math.isfinite(current):
+            if level >= MAX_DEPTH:
+                return None
+            pending.extend((item, level + 1) for item in current)
+        elif (isinstance(current, float) and not math.isfinite(current)) or (
+            type(current) is int and too_long_a_number(current)
+        ):
             return None
     return count
 
@@ -213,7 +254,10 @@ def _mapping_keys(value: Any) -> int | None:
 def read_document(text: str, format: Format, filename: str) -> Any:
     """Parse text to plain values, raising :class:`StructureError` on any problem."""
     if format == "json":
-        return _read_json(text, filename)
+        data = _read_json(text, filename)
+        if nests_too_deep(data):  # as YAML's reader refuses it; config files are small
+            raise StructureError([_too_deep(text, filename)])
+        return data
     value, found = _yaml.read(text)
     if found:
         raise StructureError([Problem(filename, p.line, p.column, format_path(p.path), p.message) for p in found])
@@ -241,9 +285,11 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     if format == "json":
         data = _read_json(text, name)
         reading: list[Problem] = []
+        unreadable: set[str] = set()
     else:
         data, found = _yaml.read(text)
         reading = [Problem(name, p.line, p.column, format_path(p.path), p.message) for p in found]
+        unreadable = {format_path(p.path) for p in found if p.replaces_value}
         if data is None and not reading:
             reading.append(
                 Problem(
@@ -270,14 +316,33 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
                 ),
             ]
         )
+    free, too_deep = free_form_problems(data)
+    if too_deep is not None:
+        # Nesting that pydantic-core and json accept, but not YAML's reader, can load
+        # only through free-form values (the model refuses it anywhere else).
+        raise StructureError([_too_deep(text, name)])
+    # Numbers JSON cannot hold (.inf, .nan, 1e999) would not survive a dump: refused
+    # in metadata, the one place the model accepts them.
+    not_finite = [(path, False, message) for path, message in free]
     if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
         reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))
     try:
         structure = Structure.model_validate(data)
     except ValidationError as error:
-        raise StructureError(reading + _problems(with_reference_problems(error, data), text, name)) from None
-    if reading:
-        raise StructureError(reading)
+        if format == "json" and nests_too_deep(data):  # the one problem YAML's reader would report
+            raise StructureError([_too_deep(text, name)]) from None
+        details = error.errors(include_url=False)
+        if any(detail["type"] == "too_long" for detail in details):
+            # A list longer than govgraph reads, as YAML's reader stops at: nothing
+            # else is looked at (a million waivers would each be cross-checked).
+            too_long = [_explain(detail) for detail in details if detail["type"] == "too_long"]
+            raise StructureError(_located(too_long, text, name)) from None
+        explained = _problems(with_reference_problems(error, data), text, name)
+        if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
+            explained = [problem for problem in explained if problem.path not in unreadable]
+        raise StructureError(reading + explained + _located(not_finite, text, name)) from None
+    if reading or not_finite:
+        raise StructureError(reading + _located(not_finite, text, name))
     return structure
 
 
@@ -333,6 +398,10 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
     name = str(loc[-1]).replace("_", " ") if loc else "value"
     if kind == "missing":
         return loc[:-1], False, f"missing required field '{loc[-1]}'"
+    if kind == "invalid_key":  # a key that is not text where a model's fields are, e.g. bodies: [{1: x}]
+        model = _find(_annotation_at(loc[:-1]), _is_model)
+        allowed = [field.alias or name for name, field in model.model_fields.items()] if model else []
+        return loc[:-1], False, f"unknown key {_describe(value)}; keys are text, allowed keys: {', '.join(allowed)}"
     if kind == "extra_forbidden":
         model = _find(_annotation_at(loc[:-1]), _is_model)
         allowed = [field.alias or name for name, field in model.model_fields.items()] if model else []
@@ -341,6 +410,8 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         enum = _find(_annotation_at(loc), _is_enum)
         choices = [member.value for member in enum] if enum else []
         what = {"kind": "body kind" if "bodies" in loc[:1] else "relationship kind"}.get(str(loc[-1]), name)
+        if isinstance(value, list | dict):
+            return loc, False, f"expected a {what}, one of: {one_of(choices)}; got {_describe(value)}"
         return (
             loc,
             False,
@@ -353,12 +424,16 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
             else ""
         )
         return loc, False, f"expected text, got {_describe(value)}{quote}"
+    if kind == "string_unicode":  # JSON can escape half a surrogate pair ("\ud800")
+        return loc, False, "not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
     if kind in ("bool_type", "bool_parsing"):
         return loc, False, f"expected true or false, got {_describe(value)}"
     if kind == "list_type":
         return loc, False, f"expected a list, got {_describe(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return loc, False, f"expected a mapping (key: value), got {_describe(value)}"
+    if kind == "too_long" and isinstance(value, list) and list_limit(loc):  # see _limits
+        return loc, False, too_many(list_limit(loc) or 0)
     if kind == "too_short" and loc == ("bodies",):
         return loc, False, "a structure needs at least one body"
     if kind in ("string_pattern_mismatch", "string_too_long"):
@@ -393,7 +468,13 @@ def position(located: dict[_yaml.Path, _yaml.Located], path: _yaml.Path, at_key:
 
 
 def _problems(error: ValidationError, text: str, filename: str) -> list[Problem]:
-    explained = [_explain(detail) for detail in error.errors(include_url=False)]
+    return _located([_explain(detail) for detail in error.errors(include_url=False)], text, filename)
+
+
+def _located(explained: list[tuple[_yaml.Path, bool, str]], text: str, filename: str) -> list[Problem]:
+    """Problems for (path, point at the key?, message) triples, with their places in ``text``."""
+    if not explained:
+        return []
     located = _yaml.locate(text, [path for path, _, _ in explained])
     return [
         Problem(filename, *position(located, path, at_key), format_path(path), message)
@@ -420,6 +501,11 @@ def _plain(structure: Structure, mode: Literal["python", "json"]) -> dict[str, A
 
 def dumps(structure: Structure, format: Format = "yaml") -> str:
     """The structure as YAML or JSON text, keys in a fixed order so dumps diff cleanly."""
+    not_finite, too_deep = free_form_problems(structure)
+    if too_deep is not None:  # what loading refuses, dumping does not write
+        raise StructureError([Problem(None, None, None, format_path(too_deep), TOO_DEEP)])
+    if not_finite:  # JSON would write null, YAML a number JSON cannot hold
+        raise StructureError([Problem(None, None, None, format_path(path), message) for path, message in not_finite])
     if format == "json":
         return json.dumps(_plain(structure, "json"), indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":

@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -49,6 +49,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from . import _getters as get
 from . import registry
 from ._hints import did_you_mean
+from ._limits import MAX_BODIES, MAX_ENTRIES, MAX_RELATIONSHIPS
 from .errors import UnknownBodyError
 
 if TYPE_CHECKING:
@@ -285,15 +286,15 @@ class Body(_Lifetime, BaseModel):
     authority: Authority | None = None
     sovereign: StrictBool = False
     level: Slug | None = None
-    areas: list[Slug] = Field(default_factory=list)
-    service_areas: list[Slug] = Field(default_factory=list)
-    remit: list[Text] = Field(default_factory=list)
-    members: list[Member] = Field(default_factory=list)
+    areas: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    service_areas: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    remit: list[Text] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    members: list[Member] = Field(default_factory=list, max_length=MAX_ENTRIES)
     chair: Text | None = None
     status: Status = Status.ACTIVE
     established: IsoDate | None = None
     dissolved: IsoDate | None = None
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     notes: Text | None = None
     metadata: Metadata = Field(default_factory=dict)
 
@@ -310,7 +311,7 @@ class Relationship(_Lifetime, BaseModel):
     established: IsoDate | None = None
     dissolved: IsoDate | None = None
     note: Text | None = None
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     metadata: Metadata = Field(default_factory=dict)
 
     @property
@@ -327,7 +328,7 @@ class Waiver(BaseModel):
     model_config = _FROZEN
 
     rule: StrictStr
-    bodies: list[Slug] = Field(default_factory=list)
+    bodies: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
     reason: Text
 
 
@@ -353,16 +354,18 @@ class Structure(BaseModel):
     # Stored as ``as_of_date`` so that ``as_of`` can be both the file's date and,
     # called, the structure as it stood on another day (see the property below).
     as_of_date: IsoDate | None = Field(default=None, alias="as_of", description="the date the structure describes")
-    sources: list[Source] = Field(default_factory=list)
-    levels: list[Level] = Field(default_factory=list)
-    areas: list[Area] = Field(default_factory=list)
-    service_areas: list[ServiceArea] = Field(default_factory=list)
-    bodies: list[Body] = Field(min_length=1)
-    relationships: list[Relationship] = Field(default_factory=list)
-    stages: list[Stage] = Field(default_factory=list, description="the scale recommendations are tracked on")
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    levels: list[Level] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    areas: list[Area] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    service_areas: list[ServiceArea] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    bodies: list[Body] = Field(min_length=1, max_length=MAX_BODIES)
+    relationships: list[Relationship] = Field(default_factory=list, max_length=MAX_RELATIONSHIPS)
+    stages: list[Stage] = Field(
+        default_factory=list, max_length=MAX_ENTRIES, description="the scale recommendations are tracked on"
+    )
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     checks: dict[StrictStr, Any] = Field(default_factory=dict)
-    waivers: list[Waiver] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list, max_length=MAX_ENTRIES)
     metadata: Metadata = Field(default_factory=dict)
 
     @field_validator("govgraph", mode="plain")
@@ -647,8 +650,14 @@ Loc = tuple[str | int, ...]
 
 
 def _reference_errors(problems: list[tuple[Loc, str]]) -> list[InitErrorDetails]:
+    # A message quotes ids as written; JSON can write half a surrogate pair ("\ud800"),
+    # which pydantic cannot hold in a message: it is shown as its escape.
     return [
-        InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)
+        InitErrorDetails(
+            type=PydanticCustomError("reference", message.encode("utf-8", "backslashreplace").decode("utf-8")),
+            loc=loc,
+            input=None,
+        )
         for loc, message in problems
     ]
 
@@ -663,29 +672,59 @@ def with_reference_problems(error: ValidationError, data: object) -> ValidationE
     field_errors = [
         InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"]) for d in details
     ]
-    cross = _reference_errors(_cross_reference_problems(_Raw(data)))
+    cross = _reference_errors(_cross_reference_problems(_Raw(data, Structure)))
     return ValidationError.from_exception_data(error.title, field_errors + cross)
 
 
 class _Raw:
-    """Attribute access to raw data as read from a file, for cross-checking a file
-    that also has field errors: missing keys and wrong types read as ``None``."""
+    """Attribute access to raw data as read from a file, seen through a model's
+    fields, for cross-checking a file that also has field errors.
 
-    __slots__ = ("_data",)
+    Whatever is missing or of the wrong shape reads as missing: ``None`` where a
+    single value belongs (a list or mapping there cannot be an id), ``[]`` where a
+    list belongs, and a record whose fields are all missing in place of a list
+    entry that is not a mapping (``sources: [doc]``), so that the entries after
+    it keep their positions. The field errors say what is wrong with each.
+    """
 
-    def __init__(self, data: object) -> None:
+    __slots__ = ("_data", "_model")
+
+    def __init__(self, data: object, model: type[BaseModel]) -> None:
         self._data = data if isinstance(data, Mapping) else {}
+        self._model = model
 
     def __getattr__(self, key: str) -> Any:
-        return _raw(self._data.get(key))
+        value = self._data.get(key)
+        shape, record = _shape(self._model, key)
+        if shape == "records":
+            assert record is not None
+            return [_Raw(item, record) for item in value] if isinstance(value, list) else []
+        if shape == "values":
+            return (
+                [None if isinstance(item, list | Mapping) else item for item in value]
+                if isinstance(value, list)
+                else []
+            )
+        if shape == "mapping":
+            return value if isinstance(value, Mapping) else None
+        return None if isinstance(value, list | Mapping) else value
 
 
-def _raw(value: object) -> Any:
-    if isinstance(value, Mapping):
-        return _Raw(value)
-    if isinstance(value, list):
-        return [_raw(item) for item in value]
-    return value
+@cache
+def _shape(model: type[BaseModel], key: str) -> tuple[str, type[BaseModel] | None]:
+    """What a model's field holds: ``records`` (a list of models, given), ``values``
+    (a list of plain values), a ``mapping``, or a single ``value``."""
+    field = model.model_fields.get(key)
+    annotation = field.annotation if field is not None else None
+    origin = get_origin(annotation)
+    if origin is list:
+        (item,) = get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "records", item
+        return "values", None
+    if origin is dict:
+        return "mapping", None
+    return "value", None
 
 
 def _list(value: object) -> list[Any]:
