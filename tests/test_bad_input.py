@@ -346,7 +346,7 @@ def test_numbers_json_cannot_hold_are_reported_with_the_other_problems() -> None
     text = HEAD + "bodies:\n  - {id: a, name: A, kind: bored}\nmetadata: {x: .nan}\n"
     assert problems(text) == [
         "f.yaml:4:28: error: bodies[0].kind: 'bored' is not a valid body kind (did you mean 'board'?); expected one "
-        "of: board, committee, executive_group, forum, local_planning_group, network, other, partnership, "
+        "of: board, committee, executive_group, forum, local_planning_group, network, organisation, other, partnership, post, "
         "scrutiny_body, statutory_body, strategic_planning_group, sub_group, task_group",
         f"f.yaml:5:15: error: metadata.x: not a number (NaN) {NOT_FINITE}",
     ]
@@ -455,6 +455,8 @@ def _list_fields() -> list[tuple[tuple[str | int, ...], int | None]]:
     """(path, max_length) of every list field of the format, at a path where it occurs."""
     from annotated_types import MaxLen
 
+    from govgraph.model_recommendations import Recommendation, Update
+
     found = []
     for model, prefix in [
         (gg.Structure, ()),
@@ -467,6 +469,8 @@ def _list_fields() -> list[tuple[tuple[str | int, ...], int | None]]:
         (gg.Level, ("levels", 0)),
         (gg.Area, ("areas", 0)),
         (gg.ServiceArea, ("service_areas", 0)),
+        (Recommendation, ("recommendations", 0)),
+        (Update, ("recommendations", 0, "updates", 0)),
     ]:
         for name, field in model.model_fields.items():
             if typing.get_origin(field.annotation) is list:
@@ -477,7 +481,7 @@ def _list_fields() -> list[tuple[tuple[str | int, ...], int | None]]:
 
 def test_every_list_of_the_format_has_the_limit_the_reader_enforces() -> None:
     fields = _list_fields()
-    assert len(fields) == 14
+    assert len(fields) == 20
     for path, max_length in fields:
         assert max_length is not None and max_length == _limits.list_limit(path), path
 

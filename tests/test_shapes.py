@@ -67,6 +67,21 @@ FULL: dict[str, Any] = {
             "metadata": {"key": "value"},
         }
     ],
+    "stages": [{"id": "open", "name": "Open", "achieved": False, "note": "Not yet"}, {"id": "done", "name": "Done"}],
+    "recommendations": [
+        {
+            "id": "rec-1",
+            "text": "Do it",
+            "made_by": "council",
+            "owners": ["council"],
+            "made": "2002-01-01",
+            "due": "2004-01-01",
+            "updates": [{"date": "2002-06-01", "stage": "open", "note": "Begun", "sources": [{"source": "doc"}]}],
+            "sources": [{"source": "doc", "at": "rec 1"}],
+            "notes": "A note",
+            "metadata": {"key": "value"},
+        }
+    ],
     "checks": {"coverage-gap": {"severity": "warning"}},
     "waivers": [{"rule": "orphaned-group", "bodies": ["group"], "reason": "Deliberate"}],
     "metadata": {"key": "value"},
@@ -124,6 +139,7 @@ CASES = [
 def test_the_full_document_loads_and_uses_every_field() -> None:
     structure = gg.loads(json.dumps(FULL), "json")
     models = [structure, *structure.sources, *structure.bodies, *structure.relationships, *structure.bodies[0].members]
+    models += [*structure.stages, *structure.recommendations, *structure.recommendations[0].updates]
     for kind in {type(model) for model in models}:
         given = set().union(*(model.model_fields_set for model in models if type(model) is kind))
         assert given == set(kind.model_fields), kind.__name__

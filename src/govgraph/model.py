@@ -740,7 +740,8 @@ def _ids(items: list[Any], section: str, problems: list[tuple[Loc, str]], what: 
     if items and not isinstance(items[0], _Raw):
         # Validated, so ids are text; when they are all different this is the answer.
         positions = dict(zip(map(get.ID, items), range(len(items)), strict=True))
-        if len(positions) == len(items):
+        # None: an id of the wrong shape in raw data read through a wrapper (a stage's, say).
+        if len(positions) == len(items) and None not in positions:
             return positions
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
