@@ -41,7 +41,7 @@ MAX_RELATIONSHIPS = 500_000
 MAX_ENTRIES = 10_000
 
 _TOP_LISTS = {"bodies": MAX_BODIES, "relationships": MAX_RELATIONSHIPS}
-_RECORD_LISTS = {"bodies", "relationships", "waivers"}
+_RECORD_LISTS = {"bodies", "relationships", "waivers", "recommendations"}
 
 
 def list_limit(path: tuple[str | int, ...]) -> int | None:
@@ -55,6 +55,8 @@ def list_limit(path: tuple[str | int, ...]) -> int | None:
         return _TOP_LISTS.get(str(path[0]), MAX_ENTRIES if path[0] not in ("checks", "metadata") else None)
     if len(path) == 3 and path[0] in _RECORD_LISTS and path[2] != "metadata":
         return MAX_ENTRIES
+    if len(path) == 5 and path[0] == "recommendations" and path[2] == "updates" and path[4] == "sources":
+        return MAX_ENTRIES  # an update's citations
     return None
 
 

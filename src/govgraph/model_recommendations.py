@@ -48,6 +48,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 from pydantic_core import PydanticCustomError
 
 from ._hints import did_you_mean
+from ._limits import MAX_ENTRIES
 from .model import (
     SLUG_PATTERN,
     Citation,
@@ -106,7 +107,7 @@ class Update(BaseModel):
     date: IsoDate
     stage: StageId
     note: Text | None = None
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
 class Recommendation(BaseModel):
@@ -117,11 +118,11 @@ class Recommendation(BaseModel):
     id: Slug
     text: Text
     made_by: Slug
-    owners: list[Slug] = Field(default_factory=list)
+    owners: list[Slug] = Field(default_factory=list, max_length=MAX_ENTRIES)
     made: IsoDate
     due: IsoDate | None = None
-    updates: list[Update] = Field(default_factory=list)
-    sources: list[Citation] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_ENTRIES)
     notes: Text | None = None
     metadata: Metadata = Field(default_factory=dict)
 
