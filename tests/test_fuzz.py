@@ -160,7 +160,8 @@ def _tree_mutation(draw: st.DrawFn, tree: Tree) -> Tree:
         if isinstance(value, list) and value:
             value.append(json.loads(json.dumps(value[draw(st.integers(0, len(value) - 1))], default=str)))
     elif what == "deep":
-        depth = draw(st.sampled_from([99, 100, 101, 150, 1_500]))
+        # Deeper than this the dumpers themselves recurse too far: see the text mutation "deep".
+        depth = draw(st.sampled_from([99, 100, 101, 150]))
         tree = _set(tree, path, _deep(depth, draw(st.booleans())))
     elif what == "copy":  # a value from elsewhere in the document, e.g. a body where an id was
         other = paths[draw(st.integers(0, len(paths) - 1))]
@@ -170,7 +171,7 @@ def _tree_mutation(draw: st.DrawFn, tree: Tree) -> Tree:
 
 @st.composite
 def _text_mutation(draw: st.DrawFn, text: str) -> str:
-    what = draw(st.sampled_from(["tag", "control", "repeat-line", "truncate", "indent"]))
+    what = draw(st.sampled_from(["tag", "control", "repeat-line", "truncate", "indent", "deep"]))
     event(f"text mutation: {what}")
     lines = text.split("\n")
     index = draw(st.integers(0, max(len(lines) - 1, 0)))
@@ -189,6 +190,13 @@ def _text_mutation(draw: st.DrawFn, text: str) -> str:
         lines.insert(index, line)
     elif what == "truncate":
         return text[: draw(st.integers(0, len(text)))]
+    elif what == "deep":  # flow nesting either side of libyaml's 1,000 and Python's recursion limit
+        depth = draw(st.sampled_from([101, 999, 1_001, 1_500, 5_000]))
+        opening, closing = draw(st.sampled_from([("[", "]"), ('{"a": ', "}")]))
+        found = list(re.finditer(r": (?=\S)", line))
+        if found:
+            at = found[draw(st.integers(0, len(found) - 1))].end()
+            lines[index] = line[:at] + opening * depth + "1" + closing * depth
     elif what == "indent":
         lines[index] = " " * draw(st.integers(1, 3)) + line
     return "\n".join(lines)
