@@ -22,7 +22,7 @@ define suite
 	$(1)/pytest -q
 endef
 
-.PHONY: demo test test-latest lock lint bench graphviz clean docs
+.PHONY: demo test test-latest lock fuzz lint bench graphviz clean docs
 
 demo: graphviz $(VENV)/.installed
 	$(BIN)/govgraph check examples/devon/devon.yaml
@@ -57,6 +57,11 @@ lock:
 	mv $(LOCK).tmp $(LOCK)
 	rm -rf .venv-lock build src/*.egg-info
 	@echo "Wrote $(LOCK); now run make test and make test-latest and record both in CONTRIBUTING.md"
+
+# The fuzzer of tests/test_fuzz.py at length: GOVGRAPH_FUZZ_EXAMPLES mutated examples (5,000 unless set).
+fuzz: graphviz $(VENV)/.installed-dev
+	GOVGRAPH_FUZZ_EXAMPLES=$${GOVGRAPH_FUZZ_EXAMPLES:-5000} $(BIN)/pytest -q tests/test_fuzz.py \
+	  -k survives --hypothesis-show-statistics
 
 bench: $(VENV)/.installed-dev bench-import bench-export bench-diagrams
 	$(BIN)/python benchmarks/bench_load.py
