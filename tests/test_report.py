@@ -130,7 +130,10 @@ def test_page_data_is_every_body_with_its_routes_up_and_every_finding(devon_page
     ]
     spg = next(b for b in data["bodies"] if b["id"] == "spg-mh")
     assert spg["sources"] == [c.model_dump(exclude_none=True) for c in structure.body("spg-mh").sources]
-    assert data["views"] == [{"label": "Full diagram", "nodes": {}}]
+    full, by_service_area = data["views"]
+    assert full == {"label": "Full diagram", "nodes": {}} and by_service_area["label"] == "By service area"
+    grouped = by_service_area["nodes"]["group.local_planning_group.3"]  # the six Mental Health LPGs, one box
+    assert grouped == sorted(b.id for b in structure.bodies if b.id.startswith("lpg-") and b.id.endswith("-mh"))
 
 
 def test_routes_stop_at_the_limit_and_say_there_are_more() -> None:

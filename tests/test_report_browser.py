@@ -153,7 +153,7 @@ def test_devon_loads_without_a_console_error_and_shows_every_body(browser: WebDr
     structure = gg.load(DEVON)
     missing = [body.name for body in structure.bodies if body.name not in text]
     assert missing == []
-    drawn = browser.execute_script("return document.querySelectorAll('.gg-view g.node.gg-body').length")
+    drawn = browser.execute_script("return document.querySelectorAll('.gg-view:not([hidden]) g.node.gg-body').length")
     assert drawn == len(structure.bodies)
 
 
@@ -229,7 +229,7 @@ def test_a_filter_hides_bodies_and_says_what_it_hid(browser: WebDriver, pages: d
     )
     assert "lines to or from them" in status
     shown = browser.execute_script(
-        "return Array.from(document.querySelectorAll('.gg-view g.node.gg-body:not(.gg-hidden) title'), t => t.textContent)"
+        "return Array.from(document.querySelectorAll('.gg-view:not([hidden]) g.node.gg-body:not(.gg-hidden) title'), t => t.textContent)"
     )
     assert sorted(shown) == sorted(kept)
     some_hidden = next(b.id for b in structure.bodies if b.level != level.id)

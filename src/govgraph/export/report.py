@@ -205,21 +205,29 @@ def _page(title: str, data: dict[str, Any], views: Sequence[View]) -> str:
 
 
 def _default_views(structure: Structure, report: Report) -> list[View]:
-    """Every body drawn; for a structure too big to read that way, the overview first, whose
-    boxes stand for the bodies they count (so a click or a search still reaches each body)."""
-    from .aggregate import collapse
+    """Every body, and an aggregated view: for a structure too big to read whole, the
+    overview (shown first); else, where the file declares service areas, the board-paper
+    view by service area (one click away). An aggregated view's boxes stand for the bodies
+    they group, so a click or a search still reaches each body."""
+    from .aggregate import Collapse, collapse
     from .backend import pipe
     from .dot import OVERVIEW_LIMIT, to_dot
     from .selection import shown
 
-    full = View("Full diagram", pipe(to_dot(structure, highlight=report, collapse="none"), "svg").decode("utf-8"))
+    def drawn(grouping: Collapse) -> str:
+        return pipe(to_dot(structure, highlight=report, collapse=grouping), "svg").decode("utf-8")
+
+    full = View("Full diagram", drawn("none"))
     bodies, relations = shown(structure)
-    if len(bodies) <= OVERVIEW_LIMIT:
+    label, grouping = ("Overview", "overview") if len(bodies) > OVERVIEW_LIMIT else ("By service area", "service_area")
+    if grouping == "service_area" and not structure.service_areas:
         return [full]
-    grouped = collapse(structure, bodies, relations, "overview")
+    grouped = collapse(structure, bodies, relations, grouping)
+    if not grouped.members:  # nothing to group: the full diagram says it all
+        return [full]
     nodes = {group: [body.id for body in members] for group, members in grouped.members.items()}
-    overview = pipe(to_dot(structure, highlight=report, collapse="overview"), "svg").decode("utf-8")
-    return [View("Overview", overview, nodes), full]
+    aggregated = View(label, drawn(grouping), nodes)
+    return [aggregated, full] if grouping == "overview" else [full, aggregated]
 
 
 def _diff_view(result: StructureDiff) -> View:
