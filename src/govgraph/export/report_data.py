@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
 from typing import Any
 
 from ..checks import Finding, Report
 from ..diff import StructureDiff
-from ..graph import _roots, upward_graph
+from ..graph import Routes
 from ..model import Body, Relationship, Structure
 
 __all__ = ["ROUTE_LIMIT", "diff_data", "routes_up_all", "structure_data"]
@@ -43,55 +42,16 @@ ALIAS_KEYS = ("aliases", "alias", "abbreviation", "acronym", "short_name", "othe
 
 def routes_up_all(structure: Structure, limit: int = ROUTE_LIMIT) -> dict[str, tuple[list[list[str]], bool]]:
     """For every body, its routes up to a root as :meth:`Structure.routes_up` finds them
-    (at most ``limit``, shortest first) and whether there were more.
-
-    The upward graph and its roots are built once, and the search only enters
-    bodies that have some route to a root, so a body's dead ends cost nothing.
+    (at most ``limit``, shortest first) and whether there were more; the search back
+    from the roots is done once for all (:class:`govgraph.graph.Routes`).
 
     >>> import govgraph as gg
     >>> s = gg.load("examples/trafford/proposed.yaml")
     >>> routes_up_all(s)["jcb"]
     ([['jcb', 'hwb', 'trafford-council'], ['jcb', 'jlt', 'trafford-ccg'], ['jcb', 'jlt', 'trafford-council']], False)
     """
-    up = upward_graph(structure)
-    ends = set(_roots(structure, up))
-    reach = set(ends)
-    pending = sorted(ends)
-    while pending:
-        for lower in up.predecessors(pending.pop()):
-            if lower not in reach:
-                reach.add(lower)
-                pending.append(lower)
-    onward = {body: sorted(b for b in up.successors(body) if b in reach) for body in reach}
-    found: dict[str, tuple[list[list[str]], bool]] = {}
-    for body in structure.bodies:
-        routes = list(islice(_routes(body.id, onward, ends), limit + 1))
-        found[body.id] = (sorted(routes[:limit], key=lambda route: (len(route), route)), len(routes) > limit)
-    return found
-
-
-def _routes(start: str, onward: Mapping[str, list[str]], ends: set[str]) -> Iterator[list[str]]:
-    """Routes up from ``start`` depth first, in the order :func:`govgraph.graph.routes_up`
-    finds them: ``onward`` lists, for each body with a route to an end, the bodies above it
-    that have one too, so no step leads nowhere; a route never visits a body twice."""
-    if start not in onward:
-        return
-    if start in ends:
-        yield [start]
-        return
-    route, on_route = [start], {start}
-    pending = [iter(onward[start])]
-    while pending:
-        following = next(pending[-1], None)
-        if following is None:
-            pending.pop()
-            on_route.discard(route.pop())
-        elif following in ends:
-            yield [*route, following]
-        elif following not in on_route:
-            route.append(following)
-            on_route.add(following)
-            pending.append(iter(onward[following]))
+    routes = Routes(structure)
+    return {body.id: routes.up(body.id, limit=limit) for body in structure.bodies}
 
 
 def _compact(mapping: Mapping[str, Any]) -> dict[str, Any]:
