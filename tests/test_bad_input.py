@@ -17,6 +17,7 @@ import pytest
 
 import govgraph as gg
 from govgraph import _limits
+from govgraph.cli import main
 from govgraph.loading import read_document
 
 HEAD = "govgraph: 1\nname: Tags\n"
@@ -549,3 +550,29 @@ def test_json_with_escaped_surrogates_is_placed_without_a_crash() -> None:
         "bodies[0].level: not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
     )
     assert found[2].endswith("bodies[0].level: unknown level '\\ud800'; the file defines no levels")
+
+
+# Found by `make fuzz`: an id holding NEL (U+0085) was echoed raw, and a message that a
+# terminal or splitlines() breaks in two leaves its second half with no location.
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1b", "\x7f", "\x9b"])
+@pytest.mark.parametrize("format", ["json", "yaml"])
+def test_a_problem_quoting_any_character_is_one_located_line(
+    char: str, format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = {
+        "govgraph": 1,
+        "name": "X",
+        "bodies": [
+            {"id": f"{char}council", "name": "Council", "kind": "statutory_body", "sovereign": True},
+            {"id": "board", "name": "Board", "kind": "board"},
+        ],
+        # A dangling reference: its message lists the ids the file has, the odd one among them.
+        "relationships": [{"source": "board", "kind": "reports_to", "target": "council"}],
+    }
+    path = tmp_path / f"s.{format}"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and all(line.startswith(f"{path}:") and ": error: " in line for line in lines), lines
+    if format == "json":  # YAML refuses most of these itself, and reads NEL as a line break
+        assert f"'\\x{ord(char):02x}council'" in lines[0] or f"'\\u{ord(char):04x}council'" in lines[0]

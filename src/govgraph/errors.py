@@ -33,6 +33,11 @@ class Problem:
     devon.yaml:12:5: error: bodies[3].kind: 'comittee' is not a body kind
     >>> print(Problem(None, None, None, "", "no bodies"))
     <structure>: error: no bodies
+
+    A problem is one line, whatever text of the file it quotes:
+
+    >>> print(Problem("f.json", 1, 9, "bodies[0].id", "'\\x85council' is not a valid id"))
+    f.json:1:9: error: bodies[0].id: '\\x85council' is not a valid id
     """
 
     file: str | None
@@ -46,7 +51,16 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         what = f"{self.path}: {self.message}" if self.path else self.message
-        return f"{where}: error: {what}"
+        return f"{where}: error: {what}".translate(_ONE_LINE)
+
+
+# Characters that end a line (those of str.splitlines, NEL and U+2028/9 among them) or
+# move a terminal's cursor, as escapes: a problem is one line whatever the file holds.
+# A tab is left as it is.
+_ONE_LINE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+}
 
 
 class GovgraphError(Exception):
