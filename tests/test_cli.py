@@ -65,6 +65,29 @@ def test_exit_1_on_error_with_text_grouped_and_a_fix_line(write, capsys: pytest.
     ]
 
 
+def test_each_rules_fix_is_printed_once_under_all_its_findings(write, capsys: pytest.CaptureFixture[str]) -> None:
+    text = LOOP.replace("checks:\n  orphaned-group: off\n", "").replace("name: Loop", "name: Two loops")
+    text = text.replace(
+        "relationships:\n",
+        "  - {id: c, name: Board C, kind: board}\n  - {id: d, name: Board D, kind: board}\nrelationships:\n",
+    )
+    text += "  - {source: c, kind: accountable_to, target: d}\n  - {source: d, kind: accountable_to, target: c}\n"
+    path = write("loops.yaml", text)
+    code, out, _ = run(["check", str(path)], capsys)
+    orphaned = "is orphaned: its upward relationships lead to no root; add the relationship through which it answers to a root"
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}: Two loops",
+        "  errors (6):",
+        "    authority-cycle: circle of executive authority: a → b → a; nobody is finally in charge",
+        "    authority-cycle: circle of executive authority: c → d → c; nobody is finally in charge",
+        "      fix: decide which body answers to which and remove or change the other edge.",
+        *(f"    orphaned-group: Board {x.upper()} ({x}) {orphaned}" for x in "abcd"),
+        "      fix: add the relationship through which the body answers to a root.",
+        "  6 errors, 0 warnings, 0 info, 0 waived",
+    ]
+
+
 def test_waived_findings_are_listed_by_waiver_with_every_body_they_name(
     write, capsys: pytest.CaptureFixture[str]
 ) -> None:

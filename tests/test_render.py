@@ -231,3 +231,37 @@ def test_importing_govgraph_leaves_the_graphviz_package_until_something_is_drawn
         "assert 'graphviz' not in sys.modules  # DOT is text: no Graphviz needed\n"
     )
     subprocess.run([sys.executable, "-c", program, str(DEVON)], check=True)
+
+
+@needs_dot
+def test_legend_entries_show_what_they_explain_as_tooltips_never_internal_names() -> None:
+    # A browser shows an SVG element's <a xlink:title> (Graphviz's tooltip) over its <title>;
+    # without one, the <title> "legend:edge:reports_to:a->legend:edge:reports_to:b" would show.
+    root = ET.fromstring(pipe(gg.to_dot(structure(SMALL)), "svg"))
+    xlink = "{http://www.w3.org/1999/xlink}title"
+    tips: dict[str, str] = {}
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        title = group.find("{http://www.w3.org/2000/svg}title")
+        if title is not None and (title.text or "").startswith(("legend:", "cluster_legend")):
+            links = [a.get(xlink) for a in group.iter("{http://www.w3.org/2000/svg}a")]
+            tips[title.text or ""] = links[0] if links else ""
+    assert tips == {
+        "cluster_legend": "Legend",
+        "legend:title": "Legend",
+        "legend:kind:statutory_body": "Legend: statutory body",
+        "legend:kind:strategic_planning_group": "Legend: strategic planning group",
+        "legend:kind:local_planning_group": "Legend: local planning group",
+        "legend:kind:forum": "Legend: forum",
+        "legend:authority:executive": "Legend: executive authority",
+        "legend:authority:coordinating": "Legend: coordinating authority",
+        "legend:proposed": "Legend: proposed",
+        **{
+            f"legend:edge:{kind}:{end}": f"Legend: {kind.replace('_', ' ')} (line)"
+            for kind in ("reports_to", "coordinates", "links_with")
+            for end in ("a", "b")
+        },
+        **{
+            f"legend:edge:{kind}:a->legend:edge:{kind}:b": f"Legend: {kind.replace('_', ' ')} (line)"
+            for kind in ("reports_to", "coordinates", "links_with")
+        },
+    }

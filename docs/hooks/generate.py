@@ -74,6 +74,8 @@ def generated_names() -> set[str]:
         names.add(f"gallery/{path.relative_to(ROOT).with_suffix('.svg').as_posix()}")
     for path in EXAMPLES.rglob("*.svg"):
         names.add(f"gallery/{path.relative_to(ROOT).as_posix()}")
+    for path in (EXAMPLES / "realdata").glob("*.png"):  # drawings of the real registers
+        names.add(f"gallery/{path.relative_to(ROOT).as_posix()}")
     return names
 
 
@@ -189,6 +191,13 @@ def gallery() -> tuple[str, dict[str, bytes]]:
                 name = f"gallery/{relative}/{extra.name}"
                 drawings[name] = extra.read_bytes()
                 out += [f"### `{extra.name}`", "", f"![{extra.name}]({name})", ""]
+    registers = sorted((EXAMPLES / "realdata").glob("*.png"))
+    if registers:
+        out += ["## Real registers", "", "Drawn from `examples/realdata/` (see the import page).", ""]
+    for picture in registers:
+        name = f"gallery/{picture.relative_to(ROOT).as_posix()}"
+        drawings[name] = picture.read_bytes()
+        out += [f"### `{picture.name}`", "", f"![{picture.name}]({name})", ""]
     return "\n".join(out), drawings
 
 

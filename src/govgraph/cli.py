@@ -295,14 +295,15 @@ def write_report(report: Report, file: str, out: TextIO) -> None:
         if not findings:
             continue
         out.write(f"  {title} ({len(findings)}):\n")
-        hinted: set[str] = set()
-        for finding in findings:
-            out.write(f"    {finding.rule}: {finding.message}\n")
-            if finding.rule not in hinted:
-                hinted.add(finding.rule)
-                fix = _fix(finding.rule)
-                if fix:
-                    out.write(f"      fix: {fix}\n")
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in findings:  # a rule's findings together, rules in order of first finding
+            by_rule.setdefault(finding.rule, []).append(finding)
+        for rule_id, found in by_rule.items():
+            for finding in found:
+                out.write(f"    {rule_id}: {finding.message}\n")
+            fix = _fix(rule_id)
+            if fix:  # once, under the last of the rule's findings: it applies to them all
+                out.write(f"      fix: {fix}\n")
     waived: dict[tuple[str, str], list[str]] = {}
     for finding in report.waived:
         waived.setdefault((finding.rule, finding.reason or ""), []).append(_waived_label(finding))
