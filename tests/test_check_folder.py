@@ -149,3 +149,10 @@ def test_an_unreadable_sub_folder_is_an_error_not_files_left_out(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == f"govgraph: error: {locked}: Permission denied\n"
+
+
+def test_a_pattern_matching_a_folder_stands_for_its_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path)
+    assert main(["check", str(tmp_path / "struct*"), "--format", "json"]) == 2
+    named = [entry["file"] for entry in json.loads(capsys.readouterr().out)["files"]]
+    assert named == [str(folder / "a.json"), str(folder / "b.yaml"), str(folder / "sub" / "c.yml")]
