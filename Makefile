@@ -120,3 +120,13 @@ browser:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 test: browser
+
+# Issue 14 (speed), part of `make bench`: each rule's time per 100k bodies, peak memory and
+# the 1x/3x/10x sizes (bench-rules); `govgraph check FOLDER` on the 116 organograms in one
+# process (bench-check-many).
+.PHONY: bench-rules bench-check-many
+bench: bench-rules bench-check-many
+bench-rules: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_rules.py
+bench-check-many: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_check_many.py

@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     checking = commands.add_parser("check", help="validate structures and run the rules")
-    checking.add_argument("files", nargs="+", metavar="FILE")
+    checking.add_argument(
+        "files", nargs="+", metavar="FILE", help="a structure file, or a folder of them (every .yaml, .yml, .json below it)"
+    )
     checking.add_argument("--format", choices=["text", "json"], default="text")
     checking.add_argument(
         "--fail-on",
@@ -235,11 +237,14 @@ def _placed(problem: Problem, text: str) -> Problem:
 
 
 def _check(arguments: argparse.Namespace) -> int:
+    from ._inputs import expand_inputs
+
+    files = expand_inputs(arguments.files)  # folders and unexpanded patterns: every file, one process
     config = load_config(arguments.config) if arguments.config else None
     results: list[tuple[str, Report]] = []
     entries: list[dict[str, Any]] = []  # for --format json: every file named, in order
     invalid = False
-    for file in arguments.files:
+    for file in files:
         try:
             structure = load(file)
         except StructureError as error:
