@@ -14,7 +14,7 @@ from pathlib import Path
 from . import _limits
 from .errors import Problem, StructureError, UsageError
 
-__all__ = ["gc_paused", "read_regular_file", "refuse_overwriting", "write_atomically"]
+__all__ = ["gc_paused", "read_regular_file", "refuse_overwriting", "same_file", "write_atomically"]
 
 _NOT_REGULAR = {
     stat.S_IFDIR: "a directory",
@@ -130,17 +130,26 @@ def refuse_overwriting(output: str | os.PathLike[str] | None, inputs: Iterable[s
     if output is None:
         return
     for source in inputs:
-        if source is None:
-            continue
-        try:
-            same = os.path.samefile(output, source)
-        except (OSError, ValueError):  # one of them does not exist (yet), or is no path at all
-            same = False
-        if same:
+        if source is not None and same_file(output, source):
             raise UsageError(
                 f"will not write {os.fspath(output)}: it is the input file {os.fspath(source)}, "
                 "which would be lost; choose another output file"
             )
+
+
+def same_file(output: str | os.PathLike[str], source: str | os.PathLike[str]) -> bool:
+    """Whether writing ``output`` would write ``source``: the same file however it is reached
+    (another spelling, a symbolic link, a hard link). False when either does not exist yet.
+
+    >>> same_file("./examples/../examples/devon/devon.yaml", "examples/devon/devon.yaml")
+    True
+    >>> same_file("devon.svg", "examples/devon/devon.yaml")
+    False
+    """
+    try:
+        return os.path.samefile(output, source)
+    except (OSError, ValueError):  # one of them does not exist (yet), or is no path at all
+        return False
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import registry
-from ._files import refuse_overwriting
+from ._files import refuse_overwriting, same_file
 from .checks import Report, check
 from .checks.engine import Finding, validate_settings
 from .errors import GovgraphError, Problem, StructureError, UsageError
@@ -470,7 +470,7 @@ def _export(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     output = Path(arguments.output) if arguments.output else default_output(arguments.file, arguments.to)
     targets = [output / name for name in CSV_FILES] if arguments.to == "csv" else [output]
-    if any(path.resolve() == Path(arguments.file).resolve() for path in targets):
+    if any(same_file(path, arguments.file) for path in targets):
         raise UsageError(f"{output} would overwrite the input {arguments.file}: choose another -o")
     paths = _exporting(lambda: export(structure, output, to=arguments.to, base=arguments.base), arguments)
     for path in paths:

@@ -39,7 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .._files import write_atomically
+from .._files import same_file, write_atomically
 from ..checks import Report, check
 from ..diff import StructureDiff, diff
 from ..errors import Problem, StructureError, UsageError
@@ -332,7 +332,7 @@ def write_report_files(
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: there is no folder {target.parent}")
     for file in files:
-        if target.resolve() == Path(file).resolve():
+        if same_file(target, file):
             raise UsageError(f"the report would overwrite its input {file}; name another file with -o OUT.html")
     problems: list[Problem] = []
     loaded: list[Structure] = []

@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._files import write_atomically
+from .._files import same_file, write_atomically
 from ..checks import Report
 from ..errors import StructureError, UsageError
 from ..loading import dumps, format_of
@@ -112,7 +112,7 @@ def run(arguments: argparse.Namespace, config: dict[str, Any] | None, out: TextI
                 ),
             )
         ]
-    inputs = [Path(f).resolve() for f in arguments.files] + [Path(f).resolve() for f in getattr(arguments, "edges", [])]
+    inputs = [Path(f) for f in [*arguments.files, *getattr(arguments, "edges", [])]]
     targets = _targets(arguments.output, [label for label, _ in jobs], inputs)
     results: list[tuple[str, Imported, Report]] = []
     invalid = False
@@ -199,7 +199,7 @@ def _targets(output: str | None, labels: list[str], inputs: list[Path]) -> dict[
             seen[stem] += 1
             targets[label] = folder / (f"{stem}.yaml" if seen[stem] == 1 else f"{stem}-{seen[stem]}.yaml")
     for target in targets.values():
-        if target.resolve() in inputs:
+        if any(same_file(target, source) for source in inputs):
             raise UsageError(f"-o {target} is one of the inputs: it would be overwritten; choose another name")
     return targets
 
