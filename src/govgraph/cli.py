@@ -23,7 +23,7 @@ from ._files import refuse_overwriting, same_file
 from .checks import Report, check
 from .checks.engine import Finding, validate_settings
 from .errors import GovgraphError, Problem, StructureError, UsageError
-from .loading import format_of, load, position, read_document, read_text
+from .loading import format_of, load, load_all, position, read_document, read_text
 from .model import Structure
 
 __all__ = ["main"]
@@ -422,16 +422,8 @@ def _graphviz_warnings() -> Iterator[None]:
 
 
 def _load_pair(first: str, second: str) -> tuple[Structure, Structure]:
-    problems: list[Problem] = []
-    loaded: list[Structure] = []
-    for file in (first, second):
-        try:
-            loaded.append(load(file))
-        except StructureError as error:
-            problems.extend(error.errors)
-    if problems:
-        raise StructureError(problems)
-    return loaded[0], loaded[1]
+    old, new = load_all([first, second])
+    return old, new
 
 
 def _report(arguments: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
 from .model import Structure, _describe, with_reference_problems
 
-__all__ = ["dump", "dumps", "format_path", "load", "loads", "position", "read_document", "read_text"]
+__all__ = ["dump", "dumps", "format_path", "load", "load_all", "loads", "position", "read_document", "read_text"]
 
 Format = Literal["yaml", "json"]
 _SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -350,6 +350,21 @@ def load(path: str | os.PathLike[str]) -> Structure:
     """Read a structure from a ``.yaml``, ``.yml`` or ``.json`` file."""
     format = format_of(path)
     return loads(read_text(path), format, filename=os.fspath(path))
+
+
+def load_all(paths: Iterable[str | os.PathLike[str]]) -> list[Structure]:
+    """Read several structures (before and after a restructure, say), in order; the problems
+    of every file are raised together, in one :class:`StructureError`."""
+    problems: list[Problem] = []
+    loaded: list[Structure] = []
+    for path in paths:
+        try:
+            loaded.append(load(path))
+        except StructureError as error:
+            problems.extend(error.errors)
+    if problems:
+        raise StructureError(problems)
+    return loaded
 
 
 # -- explaining validation errors ----------------------------------------------

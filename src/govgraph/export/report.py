@@ -42,8 +42,8 @@ from typing import Any
 from .._files import same_file, write_atomically
 from ..checks import Report, check
 from ..diff import StructureDiff, diff
-from ..errors import Problem, StructureError, UsageError
-from ..loading import load
+from ..errors import UsageError
+from ..loading import load_all
 from ..model import Structure
 from .report_data import diff_data, structure_data
 
@@ -334,15 +334,7 @@ def write_report_files(
     for file in files:
         if same_file(target, file):
             raise UsageError(f"the report would overwrite its input {file}; name another file with -o OUT.html")
-    problems: list[Problem] = []
-    loaded: list[Structure] = []
-    for file in files:
-        try:
-            loaded.append(load(file))
-        except StructureError as error:
-            problems.extend(error.errors)
-    if problems:
-        raise StructureError(problems)
+    loaded = load_all(files)
     if len(loaded) == 2:
         report(diff(loaded[0], loaded[1], config=config), target, labels=(str(files[0]), str(files[1])))
     else:
