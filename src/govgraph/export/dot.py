@@ -706,6 +706,9 @@ def _lines(
             notes={key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
             legend=marks.legend + found.legend,
         )
+    part = select(
+        structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
+    )
     notes = omitted(
         structure,
         focus=focus,
@@ -715,10 +718,9 @@ def _lines(
         service_areas=service_areas,
         kinds=kinds,
         dissolved=dissolved,
+        part=part,
     )
-    structure = select(
-        structure, focus=focus, depth=depth, levels=levels, areas=areas, service_areas=service_areas, kinds=kinds
-    )
+    structure = part
     bodies, relations = shown(structure, dissolved)
     if focus is not None:  # the body the view is centred on stands out
         marks = dataclasses.replace(

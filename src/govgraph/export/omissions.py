@@ -44,8 +44,13 @@ def omitted(
     service_areas: Iterable[str] | None = None,
     kinds: Iterable[str] | None = None,
     dissolved: str = "show",
+    part: Structure | None = None,
 ) -> list[str]:
-    """Sentences that say what the filters leave out; empty when everything is drawn. O(n + m)."""
+    """Sentences that say what the filters leave out; empty when everything is drawn. O(n + m).
+
+    ``part`` is what :func:`~govgraph.export.selection.select` keeps with the same
+    filters, when the caller has made it already (a diagram has, so it is not made twice).
+    """
     filters = {"level": levels, "area": areas, "service area": service_areas, "kind": kinds}
     chosen = {name: list(values) for name, values in filters.items() if values is not None}
     said = [f"{name} {', '.join(values)}" for name, values in chosen.items()]
@@ -55,15 +60,16 @@ def omitted(
         said.append("dissolved hidden")
     if not said:
         return []
-    part = select(
-        structure,
-        focus=focus,
-        depth=depth,
-        levels=chosen.get("level"),
-        areas=chosen.get("area"),
-        service_areas=chosen.get("service area"),
-        kinds=chosen.get("kind"),
-    )
+    if part is None:
+        part = select(
+            structure,
+            focus=focus,
+            depth=depth,
+            levels=chosen.get("level"),
+            areas=chosen.get("area"),
+            service_areas=chosen.get("service area"),
+            kinds=chosen.get("kind"),
+        )
     bodies, _ = shown(part, dissolved)
     kept = {body.id for body in bodies}
     cut = sum(1 for r in structure.relationships if (r.source in kept) != (r.target in kept))
