@@ -49,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
 
     checking = commands.add_parser("check", help="validate structures and run the rules")
     checking.add_argument(
-        "files", nargs="+", metavar="FILE", help="a structure file, or a folder of them (every .yaml, .yml, .json below it)"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a structure file, or a folder of them (every .yaml, .yml, .json below it)",
     )
     checking.add_argument("--format", choices=["text", "json"], default="text")
     checking.add_argument(
@@ -450,6 +453,8 @@ def _import(arguments: argparse.Namespace) -> int:
 
     config = load_config(arguments.config) if arguments.config else None
     return run(arguments, config, sys.stdout, sys.stderr)
+
+
 def _export(arguments: argparse.Namespace) -> int:
     from .errors import UsageError
     from .interchange import CSV_FILES, default_output, export, export_text

@@ -26,6 +26,7 @@ import re
 import typing
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,13 +34,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _getters as get
-from . import _yaml
+from . import _table, _yaml
 from ._files import gc_paused, read_regular_file, write_atomically
 from ._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, free_form_problems, nests_too_deep, too_long_a_number
 from ._hints import did_you_mean, one_of
 from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
-from .model import Structure, _describe, with_reference_problems
+from .model import Structure, _cross_reference_problems, _describe, with_reference_problems
 
 __all__ = ["dump", "dumps", "format_path", "load", "load_all", "loads", "position", "read_document", "read_text"]
 
@@ -182,13 +183,21 @@ def _load_json_fast(text: str) -> Structure | None:
     if text.count(":") != quoted_colons and any(spaced in text for spaced in _SPACED_COLONS):
         return None
     try:
-        structure = Structure.model_validate_json(text)
+        rows = _table.document().validate_json(text)
     except ValidationError:
         return None
-    if "govgraph" not in structure.model_fields_set:
+    if "govgraph" not in rows:
         return None
-    keys = _keys_held(structure)
-    return structure if keys is not None and keys == quoted_colons else None
+    keys = _keys_held(rows)
+    return _of_rows(rows) if keys is not None and keys == quoted_colons else None
+
+
+def _of_rows(rows: dict[str, Any]) -> Structure | None:
+    """The structure of a document validated with rows (:mod:`govgraph._table`),
+    its bodies and relationships made models only when asked for; ``None`` when
+    a reference is broken, for the models to say where."""
+    structure = Structure._of_rows(rows)
+    return None if _cross_reference_problems(structure) else structure
 
 
 _flat = itertools.chain.from_iterable
@@ -198,28 +207,32 @@ def _given(models: Iterable[BaseModel]) -> int:
     return sum(map(len, map(get.FIELDS_SET, models)))
 
 
-def _keys_held(structure: Structure) -> int | None:
-    """How many keys the JSON objects behind a validated structure had: the fields
-    given for each model (defaults are not counted) and the keys of free-form
-    mappings; ``None`` if a free-form value is not a finite number (NaN, Infinity)."""
-    count = 0
-    for section in (structure.sources, structure.levels, structure.areas, structure.service_areas, structure.waivers):
-        count += _given(section)
-    bodies, relations = structure.bodies, structure.relationships
-    count += _given([structure]) + _given(bodies) + _given(relations)
-    count += _given(_flat(map(get.MEMBERS, bodies)))
-    count += _given(_flat(map(get.SOURCES, bodies))) + _given(_flat(map(get.SOURCES, relations)))
-    recommendations = structure.recommendations
-    if recommendations or structure.stages:
+_MEMBERS, _SOURCES, _METADATA = (methodcaller("get", key, ()) for key in ("members", "sources", "metadata"))
+
+
+def _keys_held(rows: dict[str, Any]) -> int | None:
+    """How many keys the JSON objects behind a document validated with rows had:
+    the keys of each row, the fields given for each model (defaults are not
+    counted) and the keys of free-form mappings; ``None`` if a free-form value is
+    not a finite number (NaN, Infinity)."""
+    count = len(rows)
+    for section in ("sources", "levels", "areas", "service_areas", "waivers"):
+        count += _given(rows.get(section, ()))
+    bodies, relations = rows["bodies"], rows.get("relationships", ())
+    count += sum(map(len, bodies)) + sum(map(len, relations))
+    count += _given(_flat(map(_MEMBERS, bodies)))
+    count += _given(_flat(map(_SOURCES, bodies))) + _given(_flat(map(_SOURCES, relations)))
+    recommendations, stages = rows.get("recommendations", ()), rows.get("stages", ())
+    if recommendations or stages:
         updates = list(_flat(map(get.UPDATES, recommendations)))
-        count += _given(structure.stages) + _given(recommendations) + _given(updates)
+        count += _given(stages) + _given(recommendations) + _given(updates)
         count += _given(_flat(map(get.SOURCES, recommendations))) + _given(_flat(map(get.SOURCES, updates)))
     # Free-form values, with the collections they are nested in (the file, and for
     # a body's metadata the list of bodies and the body; likewise relationships and recommendations).
-    free = [(structure.checks, 1), (structure.metadata, 1)]
+    free = [(rows.get("checks", {}), 1), (rows.get("metadata", {}), 1)]
     free += ((value, 3) for value in filter(None, map(get.METADATA, recommendations)))
-    free += ((value, 3) for value in filter(None, map(get.METADATA, bodies)))
-    free += ((value, 3) for value in filter(None, map(get.METADATA, relations)))
+    free += ((value, 3) for value in filter(None, map(_METADATA, bodies)))
+    free += ((value, 3) for value in filter(None, map(_METADATA, relations)))
     for value, depth in free:
         keys = _mapping_keys(value, depth)
         if keys is None:
@@ -326,6 +339,13 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     not_finite = [(path, False, message) for path, message in free]
     if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
         reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))
+    if not reading and not not_finite:
+        try:
+            fast = _of_rows(_table.document().validate_python(data))
+        except ValidationError:
+            fast = None  # the models say what is wrong, below
+        if fast is not None:
+            return fast
     try:
         structure = Structure.model_validate(data)
     except ValidationError as error:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -54,6 +54,8 @@ from .errors import UnknownBodyError
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from ._table import Table, Wiring
 
 __all__ = [
     "UPWARD_KINDS",
@@ -397,19 +399,93 @@ class Structure(BaseModel):
 
         ``update`` is not validated: prefer :meth:`replace`.
         """
-        copied = super().model_copy(update=update, deep=deep)
-        for cached in ("_wiring", "_body_index", "_level_ranks"):
+        copied = super(Structure, self._made()).model_copy(update=update, deep=deep)
+        for cached in ("_table", "_body_number", "_level_ranks"):
             copied.__dict__.pop(cached, None)
         return copied
 
-    @cached_property
-    def _wiring(self) -> Wiring | None:
-        # None only while a structure with broken references is being validated.
-        return _wiring(self.bodies, self.relationships)
+    # -- bodies and relationships as rows, models made on demand --------------
+
+    @classmethod
+    def _of_rows(cls, document: dict[str, Any]) -> Structure:
+        """A structure from a document validated with rows for its bodies and
+        relationships (see :mod:`govgraph._table`), which are made into models
+        only when asked for. Nothing is checked here: loading checks the
+        references on the rows' columns first."""
+        values = {_FIELD_NAMES.get(key, key): value for key, value in document.items()}
+        given = set(values)
+        bodies, relations = values.pop("bodies"), values.pop("relationships", [])
+        made = cls.model_construct(_fields_set=given, **values)
+        made.__dict__.pop("relationships", None)
+        from ._table import Table
+
+        made.__dict__["_table"] = Table(bodies, relations)
+        return made
 
     @cached_property
-    def _body_index(self) -> dict[str, Body]:
-        return {body.id: body for body in self.bodies}
+    def _table(self) -> Table:
+        from ._table import Table
+
+        return Table.of_models(self.bodies, self.relationships)
+
+    @property
+    def _wiring(self) -> Wiring | None:
+        # None only while a structure with broken references is being validated.
+        return self._table.wiring
+
+    def _made(self) -> Structure:
+        """This structure with every body and relationship made a model (once),
+        in field order, before pydantic reads its fields directly."""
+        held = self.__dict__
+        if "bodies" not in held or "relationships" not in held:
+            table: Table = held["_table"]
+            made = {"bodies": table.bodies(), "relationships": table.relationships()}
+            ordered = {name: held[name] if name in held else made[name] for name in type(self).model_fields}
+            ordered.update((key, value) for key, value in held.items() if key not in ordered)
+            object.__setattr__(self, "__dict__", ordered)
+        return self
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            if name in _MADE_ON_DEMAND and "_table" in self.__dict__:
+                return self._made().__dict__[name]
+            return super().__getattr__(name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Structure):
+            other._made()
+        return super(Structure, self._made()).__eq__(other)
+
+    def __iter__(self) -> Any:
+        return super(Structure, self._made()).__iter__()
+
+    def __repr_args__(self) -> Any:
+        return super(Structure, self._made()).__repr_args__()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        return super(Structure, self._made()).__getstate__()
+
+    def __copy__(self) -> Structure:
+        return super(Structure, self._made()).__copy__()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Structure:
+        return super(Structure, self._made()).__deepcopy__(memo)
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """As pydantic's, once every body and relationship is a model."""
+        return super(Structure, self._made()).model_dump(**options)
+
+    def model_dump_json(self, **options: Any) -> str:
+        """As pydantic's, once every body and relationship is a model."""
+        return super(Structure, self._made()).model_dump_json(**options)
+
+    @cached_property
+    def _body_number(self) -> dict[str, int]:
+        wiring = self._table.wiring
+        if wiring is not None:
+            return wiring.number
+        return {body_id: index for index, body_id in enumerate(self._table.column("id"))}
 
     def body(self, body_id: str) -> Body:
         """The body with this id.
@@ -420,15 +496,15 @@ class Structure(BaseModel):
         govgraph.errors.UnknownBodyError: no body 'b' in structure 'S'; bodies: a
         """
         try:
-            return self._body_index[body_id]
+            return self._table.body(self._body_number[body_id])
         except KeyError:
             raise UnknownBodyError(
-                f"no body '{body_id}' in structure '{self.name}'{did_you_mean(body_id, self._body_index)}; "
-                f"bodies: {_some(self._body_index)}"
+                f"no body '{body_id}' in structure '{self.name}'{did_you_mean(body_id, self._body_number)}; "
+                f"bodies: {_some(self._body_number)}"
             ) from None
 
     def __contains__(self, body_id: object) -> bool:
-        return body_id in self._body_index
+        return body_id in self._body_number
 
     def level_rank(self, level_id: str | None) -> int | None:
         """Position of a level, 0 for the top one; ``None`` for no level."""
@@ -590,7 +666,8 @@ class Structure(BaseModel):
         return bundle
 
     def __repr__(self) -> str:
-        return f"<Structure {self.name!r}: {len(self.bodies)} bodies, {len(self.relationships)} relationships>"
+        table = self._table
+        return f"<Structure {self.name!r}: {len(table.body_rows)} bodies, {len(table.relationship_rows)} relationships>"
 
     def __str__(self) -> str:
         return repr(self)
@@ -782,19 +859,21 @@ def _dates_in_order(problems: list[tuple[Loc, str]], loc: Loc, item: Any) -> Non
 _flat = chain.from_iterable
 
 
-def _cited_and_dated_soundly(items: list[Body] | list[Relationship], sources: Mapping[str, int]) -> bool:
-    """True when every citation of ``items`` names a known source and none is
-    dissolved before it was established: what bodies and relationships share."""
-    if not set(map(get.SOURCE, _flat(map(get.SOURCES, items)))) <= sources.keys():
+def _cited_and_dated_soundly(column: Callable[[str], list[Any]], sources: Mapping[str, int]) -> bool:
+    """True when every citation in a table's ``column`` of bodies or relationships
+    names a known source and none is dissolved before it was established: what
+    bodies and relationships share."""
+    if not set(map(get.SOURCE, _flat(column("sources")))) <= sources.keys():
         return False
-    if any(map(get.DISSOLVED, items)):
-        dated = [item for item in items if item.established is not None and item.dissolved is not None]
-        return all(item.established <= item.dissolved for item in dated)  # type: ignore[operator]
+    dissolved = column("dissolved")
+    if any(dissolved):
+        dated = [(start, end) for start, end in zip(column("established"), dissolved, strict=True) if start and end]
+        return all(start <= end for start, end in dated)
     return True
 
 
 def _bodies_sound(
-    body_list: list[Body],
+    table: Table,
     bodies: Mapping[str, int],
     levels: Mapping[str, int],
     areas: Mapping[str, int],
@@ -802,41 +881,16 @@ def _bodies_sound(
     sources: Mapping[str, int],
 ) -> bool:
     """True when validated bodies certainly have no cross-reference problem (see below)."""
-    if not set(map(get.LEVEL, body_list)) <= {None, *levels}:
+    column = table.column
+    if not set(column("level")) <= {None, *levels}:
         return False
-    if not set(_flat(map(get.AREAS, body_list))) <= areas.keys():
+    if not set(_flat(column("areas"))) <= areas.keys():
         return False
-    if not set(_flat(map(get.SERVICE_AREAS, body_list))) <= service_areas.keys():
+    if not set(_flat(column("service_areas"))) <= service_areas.keys():
         return False
-    if not set(map(get.BODY, _flat(map(get.MEMBERS, body_list)))) <= {None, *bodies}:
+    if not set(map(get.BODY, _flat(column("members")))) <= {None, *bodies}:
         return False
-    return _cited_and_dated_soundly(body_list, sources)
-
-
-class Wiring(NamedTuple):
-    """A structure's relationships as integer columns, built once when it is
-    validated and shared by the rules and graph queries: ``number`` maps a body
-    id to its position in ``bodies``; ``source[i]``, ``target[i]`` and ``kind[i]``
-    describe ``relationships[i]``."""
-
-    number: dict[str, int]
-    source: list[int]
-    target: list[int]
-    kind: list[RelationshipKind]
-
-
-def _wiring(bodies: list[Body], relations: list[Relationship]) -> Wiring | None:
-    """The wiring of validated bodies and relationships; ``None`` when ids repeat or a
-    relationship names an unknown body. Mapped C calls only: O(n + m)."""
-    number = dict(zip(map(get.ID, bodies), range(len(bodies)), strict=True))
-    if len(number) != len(bodies):
-        return None
-    try:
-        source = list(map(number.__getitem__, map(get.SOURCE, relations)))
-        target = list(map(number.__getitem__, map(get.TARGET, relations)))
-    except KeyError:
-        return None
-    return Wiring(number, source, target, list(map(get.KIND, relations)))
+    return _cited_and_dated_soundly(column, sources)
 
 
 def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bool:
@@ -845,17 +899,18 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
     Whole-list operations, several times faster than the loop that locates each
     problem: only a file with a problem pays for that.
     """
-    relations, wiring = structure.relationships, structure._wiring
+    table = structure._table
+    wiring = table.wiring
     if wiring is None or any(map(operator.eq, wiring.source, wiring.target)):
         return False
-    if len(set(zip(wiring.source, wiring.kind, wiring.target, strict=True))) != len(relations):
+    if len(set(zip(wiring.source, wiring.kind, wiring.target, strict=True))) != len(wiring.source):
         return False
     links = RelationshipKind.LINKS_WITH
     if links in wiring.kind:  # two-way: A-B and B-A are the same link
         pairs = [(s, t) for s, k, t in zip(wiring.source, wiring.kind, wiring.target, strict=True) if k is links]
         if len({(min(pair), max(pair)) for pair in pairs}) != len(pairs):
             return False
-    return _cited_and_dated_soundly(relations, sources)
+    return _cited_and_dated_soundly(table.relationship_column, sources)
 
 
 def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
@@ -870,10 +925,10 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     levels = _ids(_list(data.levels), "levels", problems, "level")
     areas = _ids(_list(data.areas), "areas", problems, "area")
     service_areas = _ids(_list(data.service_areas), "service_areas", problems, "service area")
-    body_list = _list(data.bodies)
     wiring = None if isinstance(data, _Raw) else data._wiring
-    # The wiring already numbers the bodies when their ids are all different.
-    bodies = wiring.number if wiring is not None else _ids(body_list, "bodies", problems, "body")
+    # The wiring already numbers the bodies when their ids are all different;
+    # a validated structure's bodies are read as models only when it has a problem.
+    bodies = wiring.number if wiring is not None else _ids(_list(data.bodies), "bodies", problems, "body")
 
     def cite(loc: Loc, item: Any) -> None:
         for index, citation in enumerate(_list(item.sources)):
@@ -890,9 +945,8 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     # The loops below run once per body and relationship of files with 10^5 of
     # them: each check is guarded by a cheap membership test before any call,
     # and a validated structure whose sets of references all resolve skips them.
-    checked_bodies = body_list
-    if not isinstance(data, _Raw) and _bodies_sound(body_list, bodies, levels, areas, service_areas, sources):
-        checked_bodies = []
+    sound = not isinstance(data, _Raw) and _bodies_sound(data._table, bodies, levels, areas, service_areas, sources)
+    checked_bodies = [] if sound else _list(data.bodies)
     for index, body in enumerate(checked_bodies):
         loc: Loc = ("bodies", index)
         level = body.level
@@ -912,9 +966,9 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
         if body.dissolved is not None:
             _dates_in_order(problems, loc, body)
 
-    relations = _list(data.relationships)
-    if not isinstance(data, _Raw) and _relationships_sound(data, sources):
-        relations = []  # nothing to report: skip the slower loop that says where each problem is
+    # Nothing to report: skip the slower loop that says where each problem is.
+    sound = not isinstance(data, _Raw) and _relationships_sound(data, sources)
+    relations = [] if sound else _list(data.relationships)
     seen: dict[tuple[str, str, str], int] = {}
     for index, relation in enumerate(relations):
         source, kind, target = relation.source, relation.kind, relation.target
@@ -976,6 +1030,9 @@ def _cross_reference_problems(data: Any) -> list[tuple[Loc, str]]:
     problems.extend(_recommendation_problems(data, bodies, sources))
     return problems
 
+
+_MADE_ON_DEMAND = frozenset({"bodies", "relationships"})
+_FIELD_NAMES = {field.alias: name for name, field in Structure.model_fields.items() if field.alias}
 
 # Recommendations (SPEC §6) have their own module, built on the types above.
 from .model_recommendations import Recommendation, Stage  # noqa: E402

@@ -9,12 +9,13 @@ and nothing is built before a rule asks for it.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import compress
+from typing import TYPE_CHECKING, Any
 
-from .. import _getters as get
+from .._table import Models
 from ..model import UPWARD_KINDS, Authority, Body, Relationship, RelationshipKind, Status, Structure
 
 if TYPE_CHECKING:
@@ -42,7 +43,9 @@ class Context:
 
     Attributes for rules written in Python: ``structure``; ``bodies``, the
     active and proposed bodies in file order; ``relationships``, the active and
-    proposed relationships between them; ``ids`` of those bodies and
+    proposed relationships between them (sequences whose models are made as they
+    are read: a rule that looks at one field of every body reads
+    :meth:`column` instead); ``ids`` of those bodies and
     ``number``, id → position in ``bodies``; ``source``, ``target`` and ``kind``, the columns of
     ``relationships`` with ends as positions in ``bodies``. Everything built on
     them (``of_kind``, the adjacency lists ``up``, ``down`` and ``authority``,
@@ -51,35 +54,53 @@ class Context:
 
     def __init__(self, structure: Structure) -> None:
         self.structure = structure
-        wiring = structure._wiring
+        table = structure._table
+        wiring = table.wiring
         if wiring is None:
             raise ValueError("the structure was not validated: build it with Structure(...) or gg.load")
+        self._table = table
         dissolved = Status.DISSOLVED
-        bodies, relations = structure.bodies, structure.relationships
-        if dissolved not in map(get.STATUS, bodies) and dissolved not in map(get.STATUS, relations):
+        statuses = table.column("status")
+        # Positions in the structure of the bodies and relationships kept; None: all of them.
+        self._current: list[int] | None = None
+        self._kept: list[int] | None = None
+        if dissolved not in statuses and dissolved not in table.relationship_column("status"):
             # The usual case: the columns built when the structure was validated serve as they are.
-            self.bodies: list[Body] = list(bodies)
-            self.relationships: list[Relationship] = list(relations)
             self.number = wiring.number
             self.source, self.target, self.kind = wiring.source, wiring.target, wiring.kind
+            self.ids: list[str] = table.column("id")
         else:
-            current = [index for index, body in enumerate(bodies) if body.status is not dissolved]
-            renumber = [-1] * len(bodies)
+            current = [index for index, status in enumerate(statuses) if status is not dissolved]
+            renumber = [-1] * len(statuses)
             for new, old in enumerate(current):
                 renumber[old] = new
-            source, target = wiring.source, wiring.target
+            source, target, relation_statuses = wiring.source, wiring.target, table.relationship_column("status")
             kept = [
                 position
-                for position, relation in enumerate(relations)
-                if relation.status is not dissolved and renumber[source[position]] >= 0 <= renumber[target[position]]
+                for position, status in enumerate(relation_statuses)
+                if status is not dissolved and renumber[source[position]] >= 0 <= renumber[target[position]]
             ]
-            self.bodies = [bodies[index] for index in current]
-            self.relationships = [relations[position] for position in kept]
-            self.number = {body.id: index for index, body in enumerate(self.bodies)}
+            self._current, self._kept = current, kept
+            self.ids = self.column("id")
+            self.number = {body_id: index for index, body_id in enumerate(self.ids)}
             self.source = [renumber[source[position]] for position in kept]
             self.target = [renumber[target[position]] for position in kept]
             self.kind = [wiring.kind[position] for position in kept]
-        self.ids: list[str] = list(map(get.ID, self.bodies))
+        # Models are made only for the bodies and relationships a rule reads.
+        self.bodies: Sequence[Body] = Models(table.body, len(statuses), self._current)
+        self.relationships: Sequence[Relationship] = Models(
+            table.relationship, len(table.relationship_rows), self._kept
+        )
+
+    def column(self, name: str) -> list[Any]:
+        """One field of each body in ``bodies``, read without making their models. O(n)."""
+        values = self._table.column(name)
+        return values if self._current is None else [values[index] for index in self._current]
+
+    def relationship_column(self, name: str) -> list[Any]:
+        """One field of each relationship in ``relationships``. O(m)."""
+        values = self._table.relationship_column(name)
+        return values if self._kept is None else [values[position] for position in self._kept]
 
     @cached_property
     def of_kind(self) -> dict[RelationshipKind, list[int]]:
@@ -105,7 +126,7 @@ class Context:
     @cached_property
     def up(self) -> list[list[int]]:
         """``up[i]``: the bodies body ``i`` answers to directly."""
-        adjacency: list[list[int]] = [[] for _ in self.bodies]
+        adjacency: list[list[int]] = [[] for _ in self.ids]
         source, target = self.source, self.target
         for position in self.upward_positions:
             adjacency[source[position]].append(target[position])
@@ -114,7 +135,7 @@ class Context:
     @cached_property
     def down(self) -> list[list[int]]:
         """``down[i]``: the bodies that answer to body ``i`` directly."""
-        adjacency: list[list[int]] = [[] for _ in self.bodies]
+        adjacency: list[list[int]] = [[] for _ in self.ids]
         source, target = self.source, self.target
         for position in self.upward_positions:
             adjacency[target[position]].append(source[position])
@@ -124,21 +145,18 @@ class Context:
         """An upward edge whose target exercises executive authority over its source (SPEC §1)."""
         if not relation.kind.is_upward:
             return False
-        return (
-            relation.kind is RelationshipKind.ACCOUNTABLE_TO
-            or self.bodies[self.number[relation.target]].authority is Authority.EXECUTIVE
-        )
+        return relation.kind is RelationshipKind.ACCOUNTABLE_TO or self.executive[self.number[relation.target]]
 
     @cached_property
     def executive(self) -> list[bool]:
         """``executive[i]``: body ``i`` exercises executive authority."""
         executive = Authority.EXECUTIVE
-        return [authority is executive for authority in map(get.AUTHORITY, self.bodies)]
+        return [authority is executive for authority in self.column("authority")]
 
     @cached_property
     def authority(self) -> list[list[int]]:
         """``authority[i]``: the bodies exercising executive authority over body ``i``."""
-        adjacency: list[list[int]] = [[] for _ in self.bodies]
+        adjacency: list[list[int]] = [[] for _ in self.ids]
         source, target, executive = self.source, self.target, self.executive
         for position in self.of_kind[RelationshipKind.ACCOUNTABLE_TO]:
             adjacency[source[position]].append(target[position])
@@ -154,7 +172,7 @@ class Context:
 
         The same definition as :func:`govgraph.graph.roots`, on integer lists for speed.
         """
-        sovereign = [index for index, body in enumerate(self.bodies) if body.sovereign]
+        sovereign = list(compress(range(len(self.ids)), self.column("sovereign")))
         if sovereign:  # dissolved bodies count for nothing
             return sovereign
         return [i for i in range(len(self.bodies)) if not self.up[i] and self.down[i]]
@@ -221,7 +239,8 @@ class Context:
 
     def label(self, body_id: str) -> str:
         """``Name (id)`` for messages."""
-        return f"{self.structure.body(body_id).name} ({body_id})"
+        table = self._table
+        return f"{table.column('name')[table.wiring.number[body_id]]} ({body_id})"  # type: ignore[union-attr]
 
 
 def strongly_connected(

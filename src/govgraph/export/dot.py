@@ -701,7 +701,9 @@ def _lines(
         found = highlight_marks(report)
         marks = dataclasses.replace(
             marks,
-            bodies={key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies},
+            bodies={
+                key: {**found.bodies.get(key, {}), **marks.bodies.get(key, {})} for key in found.bodies | marks.bodies
+            },
             edges={**found.edges, **marks.edges},
             notes={key: found.notes.get(key, []) + marks.notes.get(key, []) for key in found.notes | marks.notes},
             legend=marks.legend + found.legend,

@@ -47,11 +47,11 @@ ID = "coordinator-with-authority"
 def coordinator_with_authority(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Co-ordinating bodies that others are accountable to. O(n + m)."""
     accountable: dict[str, set[str]] = {}
-    coordinating, bodies = Authority.COORDINATING, context.bodies
+    coordinating, authority = Authority.COORDINATING, context.column("authority")
     for position in context.of_kind[RelationshipKind.ACCOUNTABLE_TO]:
-        coordinator = bodies[context.target[position]]
-        if coordinator.authority is coordinating:
-            accountable.setdefault(coordinator.id, set()).add(context.ids[context.source[position]])
+        coordinator = context.target[position]
+        if authority[coordinator] is coordinating:
+            accountable.setdefault(context.ids[coordinator], set()).add(context.ids[context.source[position]])
     for target, sources in sorted(accountable.items()):
         verb = "is" if len(sources) == 1 else "are"
         yield Hit(

@@ -60,12 +60,13 @@ def coverage_gap(context: Context, options: CoverageGapOptions) -> Iterator[Hit]
     services = sorted(structure.service_areas, key=lambda s: s.id)
     if not localities or not services:
         return
+    kinds, areas, service_areas = context.column("kind"), context.column("areas"), context.column("service_areas")
     covered = {
         (area, service)
-        for body in context.bodies
-        if body.kind is options.kind
-        for area in body.areas
-        for service in body.service_areas
+        for index, kind in enumerate(kinds)
+        if kind is options.kind
+        for area in areas[index]
+        for service in service_areas[index]
     }
     for area in localities:
         for service in services:

@@ -43,13 +43,21 @@ ID = "dissolved-in-use"
 @rule(ID, severity="warning", doc=__doc__)
 def dissolved_in_use(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Live relationships touching a dissolved body. O(n + m)."""
-    structure = context.structure
-    if len(context.bodies) == len(structure.bodies):  # the context keeps only current bodies
+    table = context.structure._table  # the context keeps only current bodies: this reads them all
+    statuses = table.column("status")
+    if Status.DISSOLVED not in statuses:
         return
-    dissolved = {body.id for body in structure.bodies if body.status is Status.DISSOLVED}
-    for relation in structure.relationships:
-        if relation.status is Status.DISSOLVED or relation.kind is RelationshipKind.REPLACED_BY:
+    dissolved = {
+        body_id for body_id, status in zip(table.column("id"), statuses, strict=True) if status is Status.DISSOLVED
+    }
+    sources, targets = table.relationship_column("source"), table.relationship_column("target")
+    live = zip(table.relationship_column("status"), table.relationship_column("kind"), strict=True)
+    for position, (status, kind) in enumerate(live):
+        if status is Status.DISSOLVED or kind is RelationshipKind.REPLACED_BY:
             continue
+        if sources[position] not in dissolved and targets[position] not in dissolved:
+            continue
+        relation = table.relationship(position)
         ended = [end for end in (relation.source, relation.target) if end in dissolved]
         if ended:
             yield Hit(

@@ -56,11 +56,12 @@ def duplicate_remit(context: Context, options: DuplicateRemitOptions) -> Iterato
     """Groups of same-kind bodies sharing a cell. O(n + cells)."""
     kinds = set(options.kinds)
     cells: dict[tuple[str, str, str], list[str]] = {}
-    for body in context.bodies:
-        if body.kind in kinds:
-            for area in set(body.areas):  # the cells are sorted below
-                for service in set(body.service_areas):
-                    cells.setdefault((body.kind.value, area, service), []).append(body.id)
+    body_kinds, areas, service_areas = context.column("kind"), context.column("areas"), context.column("service_areas")
+    for index, kind in enumerate(body_kinds):
+        if kind in kinds:
+            for area in set(areas[index]):  # the cells are sorted below
+                for service in set(service_areas[index]):
+                    cells.setdefault((kind.value, area, service), []).append(context.ids[index])
     groups: dict[tuple[str, ...], list[str]] = {}
     for (_, area, service), sharing in sorted(cells.items()):
         if len(sharing) > 1:

@@ -60,8 +60,8 @@ def excess_depth(context: Context, options: ExcessDepthOptions) -> Iterator[Hit]
     """Bodies whose shortest route to a root is longer than ``max``. O(n + m)."""
     for index, depth in enumerate(context.depth):
         if depth > options.max:
-            body = context.bodies[index]
+            body_id = context.ids[index]
             yield Hit(
-                (body.id,),
-                f"{context.label(body.id)} is {depth} steps below its nearest root (at most {options.max} allowed)",
+                (body_id,),
+                f"{context.label(body_id)} is {depth} steps below its nearest root (at most {options.max} allowed)",
             )

@@ -34,7 +34,6 @@ import operator
 from collections.abc import Iterator
 from itertools import compress, repeat
 
-from ... import _getters as get
 from ...registry import NoOptions
 from ..context import Context, Hit
 from ..engine import rule
@@ -51,7 +50,7 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
     if not structure.levels:
         return
     level_ranks = {level.id: rank for rank, level in enumerate(structure.levels)}
-    levels = list(map(get.LEVEL, context.bodies))
+    levels = context.column("level")
     # A body with no level is never inverted: as a source it ranks below every level,
     # as a target above every level, so one comparison per edge, in C, finds the inversions.
     as_source = list(map(level_ranks.get, levels, repeat(len(level_ranks))))
@@ -63,9 +62,10 @@ def level_inversion(context: Context, options: NoOptions) -> Iterator[Hit]:
         map(as_source.__getitem__, map(source.__getitem__, ups)),
     )
     for position in compress(ups, inverted):
-        answering, answered = context.bodies[source[position]], context.bodies[target[position]]
+        answering, answered = source[position], target[position]
+        first, second = context.ids[answering], context.ids[answered]
         yield Hit(
-            (answering.id, answered.id),
-            f"{context.label(answering.id)} on level '{answering.level}' {context.kind[position].value} "
-            f"{context.label(answered.id)} on the lower level '{answered.level}'",
+            (first, second),
+            f"{context.label(first)} on level '{levels[answering]}' {context.kind[position].value} "
+            f"{context.label(second)} on the lower level '{levels[answered]}'",
         )

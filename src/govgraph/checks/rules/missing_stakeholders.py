@@ -69,9 +69,11 @@ class MissingStakeholdersOptions(BaseModel):
 def missing_stakeholders(context: Context, options: MissingStakeholdersOptions) -> Iterator[Hit]:
     """Bodies of the configured kinds missing a member from a configured sector. O(n + members)."""
     kinds = set(options.kinds)
-    for body in context.bodies:
-        if body.kind in kinds:
-            present = {member.sector for member in body.members}
+    members = context.column("members")
+    for index, kind in enumerate(context.column("kind")):
+        if kind in kinds:
+            present = {member.sector for member in members[index]}
             missing = [sector.value for sector in options.sectors if sector not in present]
             if missing:
-                yield Hit((body.id,), f"{context.label(body.id)} has no member from: {', '.join(missing)}")
+                body_id = context.ids[index]
+                yield Hit((body_id,), f"{context.label(body_id)} has no member from: {', '.join(missing)}")

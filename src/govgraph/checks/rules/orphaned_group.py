@@ -45,11 +45,11 @@ def orphaned_group(context: Context, options: NoOptions) -> Iterator[Hit]:
     roots = set(context.roots)
     for index, depth in enumerate(context.depth):
         if depth < 0 and index not in roots:
-            body = context.bodies[index]
+            body_id = context.ids[index]
             why = (
                 "it has no upward relationship" if not context.up[index] else "its upward relationships lead to no root"
             )
             yield Hit(
-                (body.id,),
-                f"{context.label(body.id)} is orphaned: {why}; add the relationship through which it answers to a root",
+                (body_id,),
+                f"{context.label(body_id)} is orphaned: {why}; add the relationship through which it answers to a root",
             )

@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import compress
 
-from ... import _getters as get
 from ...model import Body, Relationship
 from ...registry import NoOptions
 from ..context import Context, Hit
@@ -63,8 +62,8 @@ def outside_lifetime(context: Context, options: NoOptions) -> Iterator[Hit]:
     """Relationships dated outside their bodies' lifetimes. O(m)."""
     relations = context.relationships
     # Dates are true values: C-level filters find the few dated relationships.
-    dated = set(compress(range(len(relations)), map(get.ESTABLISHED, relations)))
-    dated.update(compress(range(len(relations)), map(get.DISSOLVED, relations)))
+    dated = set(compress(range(len(relations)), context.relationship_column("established")))
+    dated.update(compress(range(len(relations)), context.relationship_column("dissolved")))
     for position in sorted(dated):
         relation = relations[position]
         reasons = []
