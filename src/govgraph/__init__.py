@@ -26,16 +26,18 @@ from .model import (
     Citation,
     Level,
     Member,
+    Recommendation,
     Relationship,
     RelationshipKind,
     Sector,
     ServiceArea,
     Source,
+    Stage,
     Status,
     Structure,
+    Update,
     Waiver,
 )
-from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = [
     "Area",

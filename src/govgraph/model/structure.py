@@ -1,0 +1,347 @@
+"""A structure: one file's bodies and relationships with their context, the
+questions asked of it, and the structure as it stood on another day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from .._hints import did_you_mean
+from .._limits import MAX_BODIES, MAX_ENTRIES, MAX_RELATIONSHIPS
+from ..errors import UnknownBodyError
+from .items import Body, Relationship
+from .lookup import _Raw, _some
+from .parts import Area, IsoDate, Level, Metadata, ServiceArea, Source, Text, Waiver, _describe
+from .recommendations import Recommendation, Stage
+from .references import Wiring, _cross_reference_problems, _reference_errors, _wiring
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["AsOf", "Structure", "Undated", "with_reference_problems"]
+
+
+class Structure(BaseModel):
+    """A governance structure: one file's worth of bodies and relationships.
+
+    Compare structures with ``==``; ask questions of them with the query
+    methods, or take :meth:`to_networkx` further.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="govgraph structure",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+    govgraph: int = Field(default=1, description="format version; only 1 exists")
+    name: Text
+    description: Text | None = None
+    # Stored as ``as_of_date`` so that ``as_of`` can be both the file's date and,
+    # called, the structure as it stood on another day (see the property below).
+    as_of_date: IsoDate | None = Field(default=None, alias="as_of", description="the date the structure describes")
+    sources: list[Source] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    levels: list[Level] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    areas: list[Area] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    service_areas: list[ServiceArea] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    bodies: list[Body] = Field(min_length=1, max_length=MAX_BODIES)
+    relationships: list[Relationship] = Field(default_factory=list, max_length=MAX_RELATIONSHIPS)
+    stages: list[Stage] = Field(
+        default_factory=list, max_length=MAX_ENTRIES, description="the scale recommendations are tracked on"
+    )
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    checks: dict[StrictStr, Any] = Field(default_factory=dict)
+    waivers: list[Waiver] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    metadata: Metadata = Field(default_factory=dict)
+
+    @field_validator("govgraph", mode="plain")
+    @classmethod
+    def _format_version_is_1(cls, value: object) -> int:
+        if type(value) is not int or value != 1:
+            raise PydanticCustomError(
+                "format_version",
+                "unsupported format version {got}; only version 1 exists: write govgraph: 1",
+                {"got": _describe(value)},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Structure:
+        # An after-validator, not a wrap one: pydantic-core then validates JSON
+        # text without first building Python objects for the whole document.
+        # When fields fail this never runs; loading then adds the raw data's
+        # cross-reference problems (with_reference_problems) to report both at once.
+        problems = _cross_reference_problems(self)
+        if problems:
+            raise ValidationError.from_exception_data(type(self).__name__, _reference_errors(problems))
+        return self
+
+    # -- lookup -------------------------------------------------------------
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Structure:
+        """A copy, as pydantic makes it, without the indexes cached from the original.
+
+        ``update`` is not validated: prefer :meth:`replace`.
+        """
+        copied = super().model_copy(update=update, deep=deep)
+        for cached in ("_wiring", "_body_index", "_level_ranks"):
+            copied.__dict__.pop(cached, None)
+        return copied
+
+    @cached_property
+    def _wiring(self) -> Wiring | None:
+        # None only while a structure with broken references is being validated.
+        return _wiring(self.bodies, self.relationships)
+
+    @cached_property
+    def _body_index(self) -> dict[str, Body]:
+        return {body.id: body for body in self.bodies}
+
+    def body(self, body_id: str) -> Body:
+        """The body with this id.
+
+        >>> Structure(name="S", bodies=[Body(id="a", name="A", kind="board")]).body("b")
+        Traceback (most recent call last):
+          ...
+        govgraph.errors.UnknownBodyError: no body 'b' in structure 'S'; bodies: a
+        """
+        try:
+            return self._body_index[body_id]
+        except KeyError:
+            raise UnknownBodyError(
+                f"no body '{body_id}' in structure '{self.name}'{did_you_mean(body_id, self._body_index)}; "
+                f"bodies: {_some(self._body_index)}"
+            ) from None
+
+    def __contains__(self, body_id: object) -> bool:
+        return body_id in self._body_index
+
+    def level_rank(self, level_id: str | None) -> int | None:
+        """Position of a level, 0 for the top one; ``None`` for no level."""
+        return self._level_ranks.get(level_id) if level_id is not None else None
+
+    @cached_property
+    def _level_ranks(self) -> dict[str, int]:
+        return {level.id: rank for rank, level in enumerate(self.levels)}
+
+    def relationships_of(self, body_id: str) -> Iterator[Relationship]:
+        """Every relationship with ``body_id`` at either end, in file order."""
+        self.body(body_id)
+        return (r for r in self.relationships if body_id in (r.source, r.target))
+
+    def replace(self, **changes: Any) -> Structure:
+        """A new structure with some fields changed, validated like any other.
+
+        Use this rather than ``model_copy(update=...)``, which does not
+        validate the change.
+        """
+        fields = type(self).model_fields
+        names = {field.alias: name for name, field in fields.items() if field.alias}
+        data = {name: getattr(self, name) for name in fields}
+        data.update({names.get(key, key): value for key, value in changes.items()})
+        return type(self)(**data)
+
+    @property
+    def as_of(self) -> AsOf | Undated:
+        """The date the structure describes (``as_of:`` in the file), which is also callable:
+        ``structure.as_of(day)`` is the structure as it stood on ``day`` (see :meth:`at`).
+
+        >>> import datetime as dt, govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> s.as_of == dt.date(2003, 6, 1), len(s.as_of(dt.date(2003, 6, 1)).bodies)
+        (True, 51)
+        """
+        if self.as_of_date is None:
+            return Undated(self)
+        return AsOf(self.as_of_date, self)
+
+    # -- queries and conversions (delegated to the layers above) --------------
+
+    def roots(self) -> list[str]:
+        """The bodies where accountability routes end; see :func:`govgraph.graph.roots`."""
+        from ..graph import roots
+
+        return roots(self)
+
+    def routes_up(self, body_id: str, *, limit: int = 1000) -> list[list[str]]:
+        """Who is this body accountable to? Every route up to a root, shortest first.
+
+        >>> import govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> for route in s.routes_up("emg-mh"):
+        ...     print(" -> ".join(route))
+        emg-mh -> devon-cc
+        emg-mh -> devon-pcts
+        emg-mh -> dpt
+        """
+        from ..graph import routes_up
+
+        return routes_up(self, body_id, limit=limit)
+
+    def roots_of(self, body_id: str) -> list[str]:
+        """The roots this body answers to; see :func:`govgraph.graph.roots_of`."""
+        from ..graph import roots_of
+
+        return roots_of(self, body_id)
+
+    def below(self, body_id: str) -> list[str]:
+        """What sits under this body? Every body with an upward route to it.
+
+        Examples
+        --------
+        >>> import govgraph as gg
+        >>> s = gg.load("examples/devon/devon.yaml")
+        >>> [b for b in s.below("spg-mh") if b.startswith("emg")]
+        ['emg-mh']
+        """
+        from ..graph import below
+
+        return below(self, body_id)
+
+    def between(self, first: str, second: str) -> list[Relationship]:
+        """The relationships joining two bodies, either way round."""
+        from ..graph import between
+
+        return between(self, first, second)
+
+    def at(self, day: date) -> Structure:
+        """The structure as it stood on ``day``; see :func:`govgraph.graph.at`."""
+        from ..graph import at
+
+        return at(self, day)
+
+    def became(self, body_id: str) -> list[str]:
+        """What became of this body? Its successors along ``replaced_by``, in order."""
+        from ..graph import became
+
+        return became(self, body_id)
+
+    def subset(self, **filters: Any) -> Structure:
+        """The bodies passing filters (``levels``, ``areas``, ``service_areas``, ``kinds``, ``bodies``)."""
+        from ..graph import subset
+
+        return subset(self, **filters)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The structure as a ``networkx.MultiDiGraph``; see :func:`govgraph.graph.to_networkx`."""
+        from ..graph import to_networkx
+
+        return to_networkx(self)
+
+    def to_frames(self, report: Any = None) -> dict[str, Any]:
+        """The bodies, relationships, members and findings as pandas DataFrames (needs pandas);
+        see :func:`govgraph.interchange.to_frames`."""
+        from ..interchange import to_frames
+
+        return to_frames(self, report)
+
+    def dump(self, path: str | Path, *, format: Literal["yaml", "json"] | None = None) -> Path:
+        """Write the structure to ``path`` (YAML or JSON by suffix), atomically."""
+        from ..loading import dump
+
+        return dump(self, path, format=format)
+
+    def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
+        """The structure as YAML or JSON text."""
+        from ..loading import dumps
+
+        return dumps(self, format=format)
+
+    def recommendations_frame(self) -> Any:
+        """The recommendations tracker as a pandas DataFrame; see :func:`govgraph.recommendations.frame`."""
+        from ..recommendations import frame
+
+        return frame(self)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Jupyter shows a structure as its diagram (SVG), or as Mermaid without Graphviz."""
+        from ..errors import GraphvizNotFound
+        from ..export import to_mermaid
+
+        bundle = {"text/plain": repr(self)}
+        try:
+            from ..export.backend import pipe
+            from ..export.dot import to_dot
+
+            svg = pipe(to_dot(self), "svg").decode("utf-8")  # large structures: an overview (see to_dot)
+            if len(svg) <= 1_000_000:
+                bundle["image/svg+xml"] = svg
+            else:  # a multi-megabyte drawing would swamp the notebook
+                bundle["text/markdown"] = (
+                    f"*{self.name}*: the drawing is {len(svg) / 1e6:.1f} MB, too big to show here. "
+                    'Draw part of it with `gg.render(s, "part.svg", collapse="service_area")` or `focus="ID"`.'
+                )
+        except GraphvizNotFound:
+            bundle["text/markdown"] = f"```mermaid\n{to_mermaid(self)}```"
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<Structure {self.name!r}: {len(self.bodies)} bodies, {len(self.relationships)} relationships>"
+
+    def __str__(self) -> str:
+        return repr(self)
+
+
+class AsOf(date):
+    """A structure's date that, called with another date, gives the structure on that day."""
+
+    _structure: Structure
+
+    def __new__(cls, day: date, structure: Structure) -> AsOf:
+        value = super().__new__(cls, day.year, day.month, day.day)
+        value._structure = structure
+        return value
+
+    def __call__(self, day: date) -> Structure:
+        return self._structure.at(day)
+
+    def __repr__(self) -> str:
+        return repr(date(self.year, self.month, self.day))
+
+
+class Undated:
+    """What ``as_of`` is for a structure whose file gives no date: equal to ``None``,
+    false, and still callable like :class:`AsOf`."""
+
+    __slots__ = ("_structure",)
+
+    def __init__(self, structure: Structure) -> None:
+        self._structure = structure
+
+    def __call__(self, day: date) -> Structure:
+        return self._structure.at(day)
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, Undated)
+
+    def __hash__(self) -> int:
+        return hash(None)
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "None"
+
+
+def with_reference_problems(error: ValidationError, data: object) -> ValidationError:
+    """``error`` from validating raw ``data``, with the cross-reference problems of
+    ``data`` added when field errors stopped validation before they were looked for,
+    so that one pass reports every problem."""
+    details = error.errors(include_url=False)
+    if all(detail["type"] == "reference" for detail in details):
+        return error  # the fields were sound and the references already checked
+    field_errors = [
+        InitErrorDetails(type=PydanticCustomError(d["type"], d["msg"]), loc=d["loc"], input=d["input"]) for d in details
+    ]
+    cross = _reference_errors(_cross_reference_problems(_Raw(data, Structure)))
+    return ValidationError.from_exception_data(error.title, field_errors + cross)
