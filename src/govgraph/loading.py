@@ -39,7 +39,7 @@ from ._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, free_form_proble
 from ._hints import did_you_mean, one_of
 from ._limits import MAX_DEPTH, list_limit, too_many
 from .errors import Problem, StructureError
-from .model import Structure, _describe, with_reference_problems
+from .model import Structure, _describe, shortcuts, with_reference_problems
 
 __all__ = ["dump", "dumps", "format_path", "load", "load_all", "loads", "position", "read_document", "read_text"]
 
@@ -539,3 +539,8 @@ def dumps(structure: Structure, format: Format = "yaml") -> str:
 def dump(structure: Structure, path: str | os.PathLike[str], *, format: Format | None = None) -> Path:
     """Write the structure to ``path`` atomically, in the format its suffix names."""
     return write_atomically(path, dumps(structure, format or format_of(path)))
+
+
+# Structure.dump and Structure.dumps are shortcuts to these functions.
+shortcuts.dump.fill(dump)
+shortcuts.dumps.fill(dumps)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .model import Recommendation, Stage
+from .model import Recommendation, Stage, shortcuts
 
 if TYPE_CHECKING:
     from .checks import Report
@@ -354,3 +354,7 @@ def _short(text: str, limit: int = 70) -> str:
     """One line of at most ``limit`` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# Structure.recommendations_frame is a shortcut to frame.
+shortcuts.recommendations_frame.fill(frame)

@@ -15,6 +15,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from .._hints import did_you_mean
 from .._limits import MAX_BODIES, MAX_ENTRIES, MAX_RELATIONSHIPS
 from ..errors import UnknownBodyError
+from . import shortcuts
 from .items import Body, Relationship
 from .lookup import _Raw, _some
 from .parts import Area, IsoDate, Level, Metadata, ServiceArea, Source, Text, Waiver, _describe
@@ -32,6 +33,15 @@ class Structure(BaseModel):
 
     Compare structures with ``==``; ask questions of them with the query
     methods, or take :meth:`to_networkx` further.
+
+    The methods that belong to the layers above the model — :meth:`roots`,
+    :meth:`routes_up`, :meth:`below`, :meth:`at`, :meth:`subset`, :meth:`to_networkx`
+    (:mod:`govgraph.graph`), :meth:`dump` and :meth:`dumps` (:mod:`govgraph.loading`),
+    :meth:`to_frames` (:mod:`govgraph.interchange`), :meth:`recommendations_frame`
+    and the notebook drawing — are shortcuts to those layers' free functions, which
+    are the API. The model never imports a layer above it: each of those layers
+    fills the method's slot when it is imported (:mod:`govgraph.model.shortcuts`), and
+    ``import govgraph`` imports every layer.
     """
 
     model_config = ConfigDict(
@@ -164,13 +174,12 @@ class Structure(BaseModel):
             return Undated(self)
         return AsOf(self.as_of_date, self)
 
-    # -- queries and conversions (delegated to the layers above) --------------
+    # -- queries and conversions: shortcuts to the free functions of the layers above,
+    # through the slots they fill when imported (govgraph.model.shortcuts) -----------
 
     def roots(self) -> list[str]:
         """The bodies where accountability routes end; see :func:`govgraph.graph.roots`."""
-        from ..graph import roots
-
-        return roots(self)
+        return shortcuts.roots.function(self)
 
     def routes_up(self, body_id: str, *, limit: int = 1000) -> list[list[str]]:
         """Who is this body accountable to? Every route up to a root, shortest first.
@@ -183,15 +192,11 @@ class Structure(BaseModel):
         emg-mh -> devon-pcts
         emg-mh -> dpt
         """
-        from ..graph import routes_up
-
-        return routes_up(self, body_id, limit=limit)
+        return shortcuts.routes_up.function(self, body_id, limit=limit)
 
     def roots_of(self, body_id: str) -> list[str]:
         """The roots this body answers to; see :func:`govgraph.graph.roots_of`."""
-        from ..graph import roots_of
-
-        return roots_of(self, body_id)
+        return shortcuts.roots_of.function(self, body_id)
 
     def below(self, body_id: str) -> list[str]:
         """What sits under this body? Every body with an upward route to it.
@@ -203,86 +208,48 @@ class Structure(BaseModel):
         >>> [b for b in s.below("spg-mh") if b.startswith("emg")]
         ['emg-mh']
         """
-        from ..graph import below
-
-        return below(self, body_id)
+        return shortcuts.below.function(self, body_id)
 
     def between(self, first: str, second: str) -> list[Relationship]:
         """The relationships joining two bodies, either way round."""
-        from ..graph import between
-
-        return between(self, first, second)
+        return shortcuts.between.function(self, first, second)
 
     def at(self, day: date) -> Structure:
         """The structure as it stood on ``day``; see :func:`govgraph.graph.at`."""
-        from ..graph import at
-
-        return at(self, day)
+        return shortcuts.at.function(self, day)
 
     def became(self, body_id: str) -> list[str]:
         """What became of this body? Its successors along ``replaced_by``, in order."""
-        from ..graph import became
-
-        return became(self, body_id)
+        return shortcuts.became.function(self, body_id)
 
     def subset(self, **filters: Any) -> Structure:
         """The bodies passing filters (``levels``, ``areas``, ``service_areas``, ``kinds``, ``bodies``)."""
-        from ..graph import subset
-
-        return subset(self, **filters)
+        return shortcuts.subset.function(self, **filters)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The structure as a ``networkx.MultiDiGraph``; see :func:`govgraph.graph.to_networkx`."""
-        from ..graph import to_networkx
-
-        return to_networkx(self)
+        return shortcuts.to_networkx.function(self)
 
     def to_frames(self, report: Any = None) -> dict[str, Any]:
         """The bodies, relationships, members and findings as pandas DataFrames (needs pandas);
         see :func:`govgraph.interchange.to_frames`."""
-        from ..interchange import to_frames
-
-        return to_frames(self, report)
+        return shortcuts.to_frames.function(self, report)
 
     def dump(self, path: str | Path, *, format: Literal["yaml", "json"] | None = None) -> Path:
         """Write the structure to ``path`` (YAML or JSON by suffix), atomically."""
-        from ..loading import dump
-
-        return dump(self, path, format=format)
+        return shortcuts.dump.function(self, path, format=format)
 
     def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
         """The structure as YAML or JSON text."""
-        from ..loading import dumps
-
-        return dumps(self, format=format)
+        return shortcuts.dumps.function(self, format)
 
     def recommendations_frame(self) -> Any:
         """The recommendations tracker as a pandas DataFrame; see :func:`govgraph.recommendations.frame`."""
-        from ..recommendations import frame
-
-        return frame(self)
+        return shortcuts.recommendations_frame.function(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Jupyter shows a structure as its diagram (SVG), or as Mermaid without Graphviz."""
-        from ..errors import GraphvizNotFound
-        from ..export import to_mermaid
-
-        bundle = {"text/plain": repr(self)}
-        try:
-            from ..export.backend import pipe
-            from ..export.dot import to_dot
-
-            svg = pipe(to_dot(self), "svg").decode("utf-8")  # large structures: an overview (see to_dot)
-            if len(svg) <= 1_000_000:
-                bundle["image/svg+xml"] = svg
-            else:  # a multi-megabyte drawing would swamp the notebook
-                bundle["text/markdown"] = (
-                    f"*{self.name}*: the drawing is {len(svg) / 1e6:.1f} MB, too big to show here. "
-                    'Draw part of it with `gg.render(s, "part.svg", collapse="service_area")` or `focus="ID"`.'
-                )
-        except GraphvizNotFound:
-            bundle["text/markdown"] = f"```mermaid\n{to_mermaid(self)}```"
-        return bundle
+        return shortcuts.notebook.function(self)
 
     def __repr__(self) -> str:
         return f"<Structure {self.name!r}: {len(self.bodies)} bodies, {len(self.relationships)} relationships>"
