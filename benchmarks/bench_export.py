@@ -68,7 +68,11 @@ def main() -> None:
         if given:
             table(given, str(given), folder)
             return
-        table(write(folder / "big.json", bodies, relationships), f"{bodies:,} bodies / {relationships:,} relationships", folder)
+        table(
+            write(folder / "big.json", bodies, relationships),
+            f"{bodies:,} bodies / {relationships:,} relationships",
+            folder,
+        )
         if len(sys.argv) == 1:
             register = folder / "govuk.yaml"
             gg.read_govuk(REGISTER).structure.dump(register)

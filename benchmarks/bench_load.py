@@ -96,7 +96,11 @@ def main() -> None:
         devon = Path(__file__).parent.parent / "examples" / "devon" / "devon.yaml"
         wall = cli_check_wall(devon)
         print(f"govgraph check examples/devon/devon.yaml, wall time, best of 5: {wall:.3f} s")
-        print(json.dumps({"ratio": round(ratio, 2), "paired": [round(r, 2) for r in ratios], "devon_check": round(wall, 3)}))
+        print(
+            json.dumps(
+                {"ratio": round(ratio, 2), "paired": [round(r, 2) for r in ratios], "devon_check": round(wall, 3)}
+            )
+        )
 
 
 if __name__ == "__main__":

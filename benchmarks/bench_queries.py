@@ -23,7 +23,9 @@ def chain(n: int) -> gg.Structure:
     bodies.append({"id": "top", "name": "Top", "kind": "statutory_body", "sovereign": True})
     relationships = [{"source": f"b{i}", "kind": "sub_group_of", "target": f"b{i + 1}"} for i in range(n - 1)]
     relationships.append({"source": f"b{n - 1}", "kind": "sub_group_of", "target": "top"})
-    return gg.loads(json.dumps({"govgraph": 1, "name": "Chain", "bodies": bodies, "relationships": relationships}), "json")
+    return gg.loads(
+        json.dumps({"govgraph": 1, "name": "Chain", "bodies": bodies, "relationships": relationships}), "json"
+    )
 
 
 def lattice(layers: int) -> gg.Structure:
@@ -41,7 +43,9 @@ def lattice(layers: int) -> gg.Structure:
         relationships += [{"source": h, "kind": "reports_to", "target": dead[0]} for h in here]
         relationships += [{"source": a, "kind": "reports_to", "target": b} for a, b in itertools.pairwise(dead)]
         above = here
-    return gg.loads(json.dumps({"govgraph": 1, "name": "Lattice", "bodies": bodies, "relationships": relationships}), "json")
+    return gg.loads(
+        json.dumps({"govgraph": 1, "name": "Lattice", "bodies": bodies, "relationships": relationships}), "json"
+    )
 
 
 def timed(what: str, call) -> float:  # type: ignore[no-untyped-def]

@@ -21,7 +21,9 @@ PHASES = """
 import gc, json, sys, time
 started = time.perf_counter()
 import govgraph as gg
-from govgraph import loading, model
+from govgraph import model
+from govgraph.loading import json_text
+from govgraph.model.document import rows_document
 from govgraph.checks.context import Context
 imported = time.perf_counter() - started
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -38,12 +40,14 @@ def best(action, repeat=3):
 figures = {"import govgraph": imported}
 figures["json.loads (for comparison)"], _ = best(lambda: json.loads(text))
 figures["guard against spaced colons"], _ = best(
-    lambda: text.count(":") != text.count('":') and any(s in text for s in loading._SPACED_COLONS)
+    lambda: text.count(":") != text.count('":') and any(s in text for s in json_text._SPACED_COLONS)
 )
-figures["validate_json, with references"], s = best(lambda: model.Structure.model_validate_json(text))
-figures["  of which the reference checks"], _ = best(lambda: model._cross_reference_problems(s))
-figures["  of which the wiring (integer columns)"], _ = best(lambda: model._wiring(s.bodies, s.relationships))
-figures["count keys (duplicate-key proof)"], _ = best(lambda: loading._keys_held(s))
+figures["validate_json into rows"], rows = best(lambda: rows_document().validate_json(text))
+figures["count keys (duplicate-key proof)"], _ = best(lambda: json_text._keys_held(rows))
+figures["reference checks on the columns"], s = best(lambda: json_text._of_rows(rows))
+figures["  of which the wiring (integer columns)"], _ = best(lambda: s._table.__class__(rows["bodies"], rows["relationships"]).wiring)
+figures["gg.loads, all of the above"], s = best(lambda: gg.loads(text, "json"))
+figures["(models, were they all made: validate_json)"], _ = best(lambda: model.Structure.model_validate_json(text))
 figures["all rules (gg.check)"], _ = best(lambda: gg.check(s))
 figures["  of which preparing the context"], _ = best(lambda: Context(s).upward_components)
 print(json.dumps(figures))

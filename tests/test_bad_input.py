@@ -456,7 +456,7 @@ def _list_fields() -> list[tuple[tuple[str | int, ...], int | None]]:
     """(path, max_length) of every list field of the format, at a path where it occurs."""
     from annotated_types import MaxLen
 
-    from govgraph.model_recommendations import Recommendation, Update
+    from govgraph.model import Recommendation, Update
 
     found = []
     for model, prefix in [

@@ -74,7 +74,9 @@ def test_each_rules_fix_is_printed_once_under_all_its_findings(write, capsys: py
     text += "  - {source: c, kind: accountable_to, target: d}\n  - {source: d, kind: accountable_to, target: c}\n"
     path = write("loops.yaml", text)
     code, out, _ = run(["check", str(path)], capsys)
-    orphaned = "is orphaned: its upward relationships lead to no root; add the relationship through which it answers to a root"
+    orphaned = (
+        "is orphaned: its upward relationships lead to no root; add the relationship through which it answers to a root"
+    )
     assert code == 1
     assert out.splitlines() == [
         f"{path}: Two loops",

@@ -100,11 +100,13 @@ TAGS = [
 ]
 CONTROL = ["\x00", "\x01", "\x07", "\x1b", "\x7f", "\x85", "\ufeff", "\u2028", "\ud7ff", "\t", "\r"]
 
+
 def _deep(depth: int, mapping: bool) -> Any:
     value: Any = "bottom"
     for _ in range(depth):
         value = {"a": value} if mapping else [value]
     return value
+
 
 def _paths(tree: Tree, here: Path_ = ()) -> list[Path_]:
     """Every path in the tree, parents before children, in a fixed order."""
@@ -117,16 +119,19 @@ def _paths(tree: Tree, here: Path_ = ()) -> list[Path_]:
             found.extend(_paths(item, (*here, index)))
     return found
 
+
 def _get(tree: Tree, path: Path_) -> Any:
     for step in path:
         tree = tree[step]
     return tree
+
 
 def _set(tree: Tree, path: Path_, value: Any) -> Tree:
     if not path:
         return value
     _get(tree, path[:-1])[path[-1]] = value
     return tree
+
 
 @st.composite
 def _tree_mutation(draw: st.DrawFn, tree: Tree) -> Tree:
@@ -169,6 +174,7 @@ def _tree_mutation(draw: st.DrawFn, tree: Tree) -> Tree:
             tree = _set(tree, path, json.loads(json.dumps(_get(tree, other), default=str)))
     return tree
 
+
 @st.composite
 def _text_mutation(draw: st.DrawFn, text: str) -> str:
     what = draw(st.sampled_from(["tag", "control", "repeat-line", "truncate", "indent", "deep"]))
@@ -201,6 +207,7 @@ def _text_mutation(draw: st.DrawFn, text: str) -> str:
         lines[index] = " " * draw(st.integers(1, 3)) + line
     return "\n".join(lines)
 
+
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> tuple[Path, str, bytes]:
     """(the example, the format, the mutated file's bytes)."""
@@ -222,13 +229,16 @@ def mutated_documents(draw: st.DrawFn) -> tuple[Path, str, bytes]:
         event("bytes that are not UTF-8")
     return example, format, data
 
+
 LOCATED = re.compile(r"^.+:\d+:\d+: error: .+$")
+
 
 def _run(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(argv)
     return status, out.getvalue(), err.getvalue()
+
 
 def _assert_clean_exit(argv: list[str], status: int, err: str) -> None:
     assert status in (0, 1, 2), (argv, status, err)
@@ -239,14 +249,17 @@ def _assert_clean_exit(argv: list[str], status: int, err: str) -> None:
         unlocated = [line for line in lines if not LOCATED.match(line)]
         assert not unlocated, f"{argv}: not located: {unlocated[:3]}"
 
+
 def _digests(*paths: Path) -> list[str]:
     return [hashlib.sha256(path.read_bytes()).hexdigest() for path in paths]
+
 
 @pytest.fixture(autouse=True)
 def _debug(monkeypatch: pytest.MonkeyPatch) -> None:
     # The CLI's last-resort handler raises instead of printing "internal error",
     # so a crash fails the case with its traceback.
     monkeypatch.setenv("GOVGRAPH_DEBUG", "1")
+
 
 @settings(
     max_examples=FUZZ_EXAMPLES,
@@ -299,6 +312,7 @@ def test_every_command_survives_mutated_examples(case: tuple[Path, str, bytes], 
         gg.to_dot(structure)
         again = gg.loads(structure.dumps(format), format)
         assert again == structure
+
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.parent.name + "/" + path.stem)
 def test_unmutated_examples_pass_every_command(example: Path, tmp_path: Path) -> None:

@@ -112,7 +112,9 @@ def test_routes_up_stops_at_limit_and_skips_bodies_that_lead_nowhere() -> None:
     s = structure(text.replace("relationships:\n", "\n".join(bodies) + "\nrelationships:\n") + "\n".join(links))
     routes = s.routes_up("l11a", limit=100)
     assert len(routes) == 100
-    assert all(len(route) == 13 and route[-1] == "top" and not any(b.startswith("a") for b in route) for route in routes)
+    assert all(
+        len(route) == 13 and route[-1] == "top" and not any(b.startswith("a") for b in route) for route in routes
+    )
     assert routes == sorted(routes, key=lambda route: (len(route), route))
 
 
@@ -131,7 +133,9 @@ def test_routes_up_are_the_simple_paths_to_the_first_root_reached(
     s = gg.Structure(name="S", bodies=bodies, relationships=links)
     up = gg.graph.upward_graph(s)
     ends = set(s.roots())
-    expected = [[f"b{start}"]] if f"b{start}" in ends else [
-        path for path in nx.all_simple_paths(up, f"b{start}", ends) if not ends & set(path[:-1])
-    ]
+    expected = (
+        [[f"b{start}"]]
+        if f"b{start}" in ends
+        else [path for path in nx.all_simple_paths(up, f"b{start}", ends) if not ends & set(path[:-1])]
+    )
     assert s.routes_up(f"b{start}", limit=10**6) == sorted(expected, key=lambda route: (len(route), route))

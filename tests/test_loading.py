@@ -340,7 +340,7 @@ def test_json_reads_the_same_whichever_reader_decides(name: str) -> None:
 
 
 def test_plain_json_takes_the_fast_reader() -> None:
-    from govgraph.loading import _load_json_fast
+    from govgraph.loading.json_text import _load_json_fast
 
     text = gg.load(DEVON).dumps("json")
     assert _load_json_fast(text) == gg.load(DEVON)

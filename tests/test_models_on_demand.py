@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govgraph as gg
-from govgraph import _table
 from govgraph.model import Body, Member, Relationship, Structure
+from govgraph.model import table as _table
 from govgraph.strategies import structures
 
 DEVON = Path(__file__).parent.parent / "examples" / "devon" / "devon.yaml"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Every layer is imported here, so the slots behind Structure's shortcut methods
+# (govgraph.model.shortcuts) are filled whatever module a user imports first.
+from . import graph as graph
+from . import recommendations as recommendations
 from .checks import Finding, Hit, Report, check, rule
 from .diff import StructureDiff, diff
 from .errors import (
@@ -26,16 +30,18 @@ from .model import (
     Citation,
     Level,
     Member,
+    Recommendation,
     Relationship,
     RelationshipKind,
     Sector,
     ServiceArea,
     Source,
+    Stage,
     Status,
     Structure,
+    Update,
     Waiver,
 )
-from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = [
     "Area",

@@ -41,7 +41,7 @@ from typing import Any
 
 import networkx as nx
 
-from .model import Body, Relationship, Structure
+from .model import Body, Relationship, Structure, shortcuts
 from .recommendations import standing_on, within
 
 __all__ = [
@@ -341,3 +341,15 @@ def became(structure: Structure, body_id: str) -> list[str]:
                 order.append(following)
                 queue.append(following)
     return order
+
+
+# The Structure methods of the same names are shortcuts to these functions.
+shortcuts.roots.fill(roots)
+shortcuts.routes_up.fill(routes_up)
+shortcuts.roots_of.fill(roots_of)
+shortcuts.below.fill(below)
+shortcuts.between.fill(between)
+shortcuts.at.fill(at)
+shortcuts.became.fill(became)
+shortcuts.subset.fill(subset)
+shortcuts.to_networkx.fill(to_networkx)

@@ -1,6 +1,6 @@
 """Tracking recommendations: their latest stage, the tracker table, and how they changed.
 
-The model is in :mod:`govgraph.model_recommendations`; the four rules of
+The model is in :mod:`govgraph.model.recommendations`; the four rules of
 SPEC §6 are in :mod:`govgraph.checks.rules`. This module answers the
 questions a governance analyst asks of a tracker: where is each
 recommendation now, who owns the open ones, and what did a restructure or a
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .model_recommendations import Recommendation, Stage
+from .model import Recommendation, Stage, shortcuts
 
 if TYPE_CHECKING:
     from .checks import Report
@@ -354,3 +354,7 @@ def _short(text: str, limit: int = 70) -> str:
     """One line of at most ``limit`` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# Structure.recommendations_frame is a shortcut to frame.
+shortcuts.recommendations_frame.fill(frame)

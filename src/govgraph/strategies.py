@@ -25,16 +25,18 @@ from .model import (
     Citation,
     Level,
     Member,
+    Recommendation,
     Relationship,
     RelationshipKind,
     Sector,
     ServiceArea,
     Source,
+    Stage,
     Status,
     Structure,
+    Update,
     Waiver,
 )
-from .model_recommendations import Recommendation, Stage, Update
 
 __all__ = ["ids", "json_values", "stage_ids", "structures", "structures_with_defect", "texts"]
 

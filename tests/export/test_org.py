@@ -108,7 +108,9 @@ def test_any_structure_parses_with_one_org_triple_per_relationship(structure: gg
     assert count(graph, "?a org:subOrganizationOf ?b") == kinds.count("sub_group_of")
     # reports_to and accountable_to are both org:reportsTo: the same pair with both kinds is one
     # triple (an RDF graph is a set); accountable_to also has gg:accountableTo of its own.
-    reporting = {(r.source, r.target) for r in structure.relationships if r.kind.value in ("reports_to", "accountable_to")}
+    reporting = {
+        (r.source, r.target) for r in structure.relationships if r.kind.value in ("reports_to", "accountable_to")
+    }
     assert count(graph, "?a org:reportsTo ?b") == len(reporting)
     assert count(graph, "?e a org:ChangeEvent") == kinds.count("replaced_by")
     assert count(graph, "?b skos:prefLabel ?n ; org:classification ?k") == len(structure.bodies)

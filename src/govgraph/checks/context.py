@@ -15,8 +15,8 @@ from functools import cached_property
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
-from .._table import Models
 from ..model import UPWARD_KINDS, Authority, Body, Relationship, RelationshipKind, Status, Structure
+from ..model.table import Models
 
 if TYPE_CHECKING:
     import networkx as nx

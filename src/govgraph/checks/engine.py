@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import registry
 from .._files import gc_paused
+from .._slots import Slot
 from ..errors import Problem, StructureError
 from ..model import Structure
 from ..registry import NoOptions, RuleSetting, RuleSpec, Severity
@@ -235,9 +236,7 @@ class Report:
     def to_frame(self) -> Any:
         """The findings as a pandas DataFrame, a row per finding in report order (needs pandas);
         the ``findings`` table of :func:`govgraph.interchange.to_frames`."""
-        from ..interchange import findings_frame
-
-        return findings_frame(self)
+        return FINDINGS_FRAME.function(self)
 
     def to_json(self, file: str | None = None) -> str:
         """``{"files": [...]}`` exactly as ``govgraph check --format json`` prints it."""
@@ -268,6 +267,11 @@ class Report:
             "<table><thead><tr><th>severity</th><th>rule</th><th>bodies</th><th>message</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"
         )
+
+
+#: :meth:`Report.to_frame` is a shortcut to :func:`govgraph.interchange.findings_frame`,
+#: which fills this slot when imported (see :mod:`govgraph._slots`).
+FINDINGS_FRAME: Slot[Callable[[Report], Any]] = Slot("Report.to_frame", "govgraph.interchange")
 
 
 def validate_settings(settings: Mapping[str, Any], *, file: str | None = None) -> dict[str, RuleSetting]:

@@ -10,8 +10,8 @@ from typing import Any
 
 from .._files import write_atomically
 from ..diff import StructureDiff
-from ..errors import UsageError
-from ..model import Structure
+from ..errors import GraphvizNotFound, UsageError
+from ..model import Structure, shortcuts
 from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
@@ -131,3 +131,24 @@ def render_diff(
     if chosen == "mermaid":
         raise UsageError("diff diagrams are drawn as svg, png, pdf or dot")
     return write_atomically(path, _drawing(diff_dot(result, old, new), chosen))
+
+
+def _notebook(structure: Structure) -> dict[str, str]:
+    """What Jupyter shows for a structure (``Structure._repr_mimebundle_``): its diagram
+    as SVG, or as Mermaid without Graphviz."""
+    bundle = {"text/plain": repr(structure)}
+    try:
+        svg = pipe(to_dot(structure), "svg").decode("utf-8")  # large structures: an overview (see to_dot)
+        if len(svg) <= 1_000_000:
+            bundle["image/svg+xml"] = svg
+        else:  # a multi-megabyte drawing would swamp the notebook
+            bundle["text/markdown"] = (
+                f"*{structure.name}*: the drawing is {len(svg) / 1e6:.1f} MB, too big to show here. "
+                'Draw part of it with `gg.render(s, "part.svg", collapse="service_area")` or `focus="ID"`.'
+            )
+    except GraphvizNotFound:
+        bundle["text/markdown"] = f"```mermaid\n{to_mermaid(structure)}```"
+    return bundle
+
+
+shortcuts.notebook.fill(_notebook)

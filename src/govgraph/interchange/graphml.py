@@ -220,7 +220,8 @@ def _problems(
     edge_lines: list[tuple[int, int] | None],
     graph_line: tuple[int, int] | None,
 ) -> list[Problem]:
-    from ..loading import _explain, format_path
+    from ..loading import format_path
+    from ..loading.explain import _explain
 
     problems = []
     for detail in error.errors(include_url=False):

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .._files import write_atomically
-from ..model import Body, BodyKind, Relationship, RelationshipKind, Structure
+from ..checks.engine import FINDINGS_FRAME
+from ..model import Body, BodyKind, Relationship, RelationshipKind, Structure, shortcuts
 from ._values import json_text
 
 if TYPE_CHECKING:
@@ -211,3 +212,8 @@ def findings_frame(report: Report) -> pandas.DataFrame:
     """A report's findings as a DataFrame (the ``findings`` table)."""
     pandas = _pandas()
     return pandas.DataFrame(_finding_rows(report), columns=list(FINDING_COLUMNS))
+
+
+# Structure.to_frames and Report.to_frame are shortcuts to these functions.
+shortcuts.to_frames.fill(to_frames)
+FINDINGS_FRAME.fill(findings_frame)

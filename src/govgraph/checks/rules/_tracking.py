@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...model_recommendations import Recommendation
+from ...model import Recommendation
 from ..context import Context
 
 __all__ = ["achieved_stages", "current_owners", "is_closed", "measured_from", "named", "subjects"]

@@ -20,7 +20,7 @@ declares, some of which count as *achieved*::
 
 The references — made_by and owners to bodies, updates to stages, citations
 to sources — and the order of dates are checked with the rest of the
-structure (:func:`reference_problems`, called by :mod:`govgraph.model`), every
+structure (:func:`reference_problems`, called by :mod:`govgraph.model.references`), every
 problem at once with its path.
 
 >>> import govgraph as gg
@@ -47,24 +47,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ._hints import did_you_mean
-from ._limits import MAX_ENTRIES
-from .model import (
-    SLUG_PATTERN,
-    Citation,
-    IsoDate,
-    Loc,
-    Metadata,
-    Slug,
-    Text,
-    _date,
-    _ids,
-    _list,
-    _Raw,
-    _ref,
-    _some,
-    _text,
-)
+from .._hints import did_you_mean
+from .._limits import MAX_ENTRIES
+from .lookup import Loc, _ids, _list, _Raw, _ref, _some, _text
+from .parts import SLUG_PATTERN, Citation, IsoDate, Metadata, Slug, Text, _date
 
 __all__ = ["Recommendation", "Stage", "StageId", "Update", "reference_problems"]
 

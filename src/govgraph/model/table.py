@@ -23,16 +23,16 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
 from operator import itemgetter, methodcaller
 from typing import Annotated, Any, NamedTuple, NotRequired, overload
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 from typing_extensions import TypedDict
 
-from .model import Body, Relationship, RelationshipKind, Structure
+from .items import Body, Relationship
+from .kinds import RelationshipKind
 
-__all__ = ["BODY_ROW", "RELATIONSHIP_ROW", "Models", "Table", "Wiring", "document", "row_type"]
+__all__ = ["BODY_ROW", "RELATIONSHIP_ROW", "Models", "Table", "Wiring", "row_type"]
 
 Row = dict[str, Any]
 _typed_dict: Any = TypedDict  # called with types made at run time, which type checkers cannot follow
@@ -45,7 +45,6 @@ def row_type(model: type[BaseModel]) -> Any:
     Only models without validators of their own can be rows (a validator would
     not run); their nested models stay models and keep theirs.
 
-    >>> from govgraph.model import Relationship
     >>> sorted(row_type(Relationship).__required_keys__)
     ['kind', 'source', 'target']
     """
@@ -63,44 +62,6 @@ def row_type(model: type[BaseModel]) -> Any:
 
 BODY_ROW = row_type(Body)
 RELATIONSHIP_ROW = row_type(Relationship)
-
-# What Structure checks beyond its fields' types, and where the rows' loading does it instead.
-_STRUCTURE_CHECKS = {"_format_version_is_1": "a validator of the govgraph field", "_references_resolve": "loading"}
-
-
-@cache
-def document() -> TypeAdapter[Any]:
-    """A whole file's validator: :class:`~govgraph.model.Structure`'s fields, with
-    rows for its bodies and relationships. Made on first use (a few milliseconds).
-
-    Structure's plain field validators are carried over; its references are
-    checked by loading, on the rows' columns, as Structure's own after-validator
-    would on the models.
-    """
-    decorators = Structure.__pydantic_decorators__
-    found = {*decorators.field_validators, *decorators.model_validators, *decorators.validators}
-    if found != _STRUCTURE_CHECKS.keys():
-        raise TypeError(
-            f"Structure's validators changed ({sorted(found)}): say how rows meet them in _STRUCTURE_CHECKS"
-        )
-    plain = {
-        name: PlainValidator(decorator.func)
-        for decorator in decorators.field_validators.values()
-        if decorator.info.mode == "plain"
-        for name in decorator.info.fields
-    }
-    rows = {"bodies": BODY_ROW, "relationships": RELATIONSHIP_ROW}
-    fields: dict[str, Any] = {}
-    for name, field in Structure.model_fields.items():
-        annotation: Any = list[rows[name]] if name in rows else field.annotation  # type: ignore[valid-type]
-        metadata = [*field.metadata, plain[name]] if name in plain else field.metadata
-        if metadata:
-            annotation = Annotated[(Any if name in plain else annotation, *metadata)]
-        fields[field.alias or name] = annotation if field.is_required() else NotRequired[annotation]
-    shape = _typed_dict("StructureRows", fields)
-    shape.__pydantic_config__ = ConfigDict(extra=Structure.model_config.get("extra"))
-    return TypeAdapter(shape)
-
 
 # Models from rows, validated again by the models themselves: the same models,
 # by construction, as a structure validated eagerly would hold.
