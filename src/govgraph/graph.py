@@ -37,12 +37,13 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from itertools import islice
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .model import Body, Relationship, Structure, shortcuts
 from .recommendations import standing_on, within
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "Routes",
@@ -78,6 +79,8 @@ def to_networkx(structure: Structure) -> nx.MultiDiGraph:
     >>> G.nodes["b"]["name"], list(G.edges(keys=True))
     ('B', [('b', 'a', 'reports_to')])
     """
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     graph = nx.MultiDiGraph(**structure.model_dump(exclude={"bodies", "relationships"}))
     graph.add_nodes_from((body.id, body.model_dump(exclude={"id"})) for body in structure.bodies)
     graph.add_edges_from(
@@ -92,6 +95,8 @@ def upward_graph(structure: Structure) -> nx.DiGraph:
 
     Every current body is a node, so isolated bodies are present too.
     """
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     graph = nx.DiGraph()
     graph.add_nodes_from(body.id for body in structure.bodies if body.is_current)
     graph.add_edges_from(
@@ -200,6 +205,8 @@ def roots_of(structure: Structure, body_id: str) -> list[str]:
     up = upward_graph(structure)
     if body_id not in up:
         return []
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     reachable = nx.descendants(up, body_id) | {body_id}
     return sorted(set(_roots(structure, up)) & reachable)
 
@@ -208,6 +215,8 @@ def below(structure: Structure, body_id: str) -> list[str]:
     """Every body with an upward route to ``body_id`` ("what sits under this board?"), sorted. O(n + m)."""
     structure.body(body_id)
     up = upward_graph(structure)
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     return sorted(nx.ancestors(up, body_id)) if body_id in up else []
 
 

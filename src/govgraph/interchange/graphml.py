@@ -29,15 +29,17 @@ import os
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from pydantic import BaseModel, ValidationError
 
 from .._files import write_atomically
 from ..errors import Problem, StructureError
 from ..model import Body, Relationship, RelationshipKind, Structure
 from ._values import check_xml_text, flat, unjson
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["gexf_text", "graphml_text", "read_graphml", "to_gexf", "to_graph", "to_graphml"]
 
@@ -52,6 +54,8 @@ def to_graph(structure: Structure, *, format: str = "GraphML") -> nx.MultiDiGrap
     true/false (lists and mappings as JSON text), as file formats need. Raises
     :class:`~govgraph.StructureError` naming each text that XML cannot hold.
     """
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     graph_values = flat(structure, exclude=_STRUCTURE_ONLY)
     places: list[tuple[str, Any]] = [(key, value) for key, value in graph_values.items()]
     graph = nx.MultiDiGraph(**graph_values)
@@ -80,6 +84,8 @@ def to_graph(structure: Structure, *, format: str = "GraphML") -> nx.MultiDiGrap
 
 def graphml_text(structure: Structure) -> str:
     """The structure as GraphML text (UTF-8 declared); the same structure gives the same text."""
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(to_graph(structure))
     # ElementTree writes a carriage return in text as it is, and XML readers turn it
@@ -102,6 +108,8 @@ def gexf_text(structure: Structure) -> str:
     networkx stamps the file with the day it was written: the stamp is the
     structure's ``as_of`` date instead, or left out when it has none.
     """
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph(to_graph(structure, format="GEXF"))
     text = str(writer).replace("\r", "&#13;")
@@ -134,6 +142,8 @@ def read_graphml(path: str | os.PathLike[str]) -> Structure:
     relationship's ``metadata``. Every problem is reported at
     once as a :class:`~govgraph.StructureError`, with the line of the node or edge.
     """
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     file = os.fspath(path)
     text = Path(file).read_text(encoding="utf-8", errors="replace")
     try:
