@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict
 
 import govgraph as gg
 from govgraph.model import Body, Member, Relationship, Structure
@@ -115,6 +116,15 @@ def test_row_types_are_the_models_fields() -> None:
 def test_a_model_with_validators_of_its_own_cannot_be_a_row() -> None:
     with pytest.raises(TypeError, match="Member has validators of its own"):
         _table.row_type(Member)
+
+
+def test_a_model_whose_settings_rows_would_not_follow_cannot_be_a_row() -> None:
+    class Trimmed(BaseModel):
+        model_config = ConfigDict(str_strip_whitespace=True)
+        name: str
+
+    with pytest.raises(TypeError, match=r"Trimmed's config sets \['str_strip_whitespace'\]"):
+        _table.row_type(Trimmed)
 
 
 def test_rows_refuse_what_the_models_refuse_and_the_models_say_why() -> None:

@@ -43,6 +43,11 @@ class Structure(BaseModel):
     are the API. The model never imports a layer above it: each of those layers
     fills the method's slot when it is imported (:mod:`govgraph.model.shortcuts`), and
     ``import govgraph`` imports every layer.
+
+    A loaded structure holds its bodies and relationships as validated rows
+    (:mod:`govgraph.model.table`) and makes ``bodies`` and ``relationships``, lists
+    of models like any other structure's, the first time either is read; checking
+    it reads the rows' columns and makes no model.
     """
 
     model_config = ConfigDict(
@@ -137,8 +142,8 @@ class Structure(BaseModel):
         """This structure with every body and relationship made a model (once),
         in field order, before pydantic reads its fields directly."""
         held = self.__dict__
-        if "bodies" not in held or "relationships" not in held:
-            table: Table = held["_table"]
+        table: Table | None = held.get("_table")
+        if table is not None and ("bodies" not in held or "relationships" not in held):
             made = {"bodies": table.bodies(), "relationships": table.relationships()}
             ordered = {name: held[name] if name in held else made[name] for name in type(self).model_fields}
             ordered.update((key, value) for key, value in held.items() if key not in ordered)

@@ -35,6 +35,10 @@ from .kinds import RelationshipKind
 __all__ = ["BODY_ROW", "RELATIONSHIP_ROW", "Models", "Table", "Wiring", "row_type"]
 
 Row = dict[str, Any]
+
+# A model's settings a row type follows: ``extra`` (carried over); ``frozen``, no
+# enum values in place of members and defaults not validated, as rows behave anyway.
+_CARRIED_OVER = {"extra": None, "frozen": None, "use_enum_values": False, "validate_default": False}
 _typed_dict: Any = TypedDict  # called with types made at run time, which type checkers cannot follow
 
 
@@ -51,6 +55,13 @@ def row_type(model: type[BaseModel]) -> Any:
     decorators = model.__pydantic_decorators__
     if decorators.field_validators or decorators.model_validators or decorators.validators:
         raise TypeError(f"{model.__name__} has validators of its own: its rows would not run them")
+    config = {
+        key: value
+        for key, value in model.model_config.items()
+        if key not in _CARRIED_OVER or _CARRIED_OVER[key] not in (None, value)
+    }
+    if config:
+        raise TypeError(f"{model.__name__}'s config sets {sorted(config)}, which its rows would not follow")
     fields: dict[str, Any] = {}
     for name, field in model.model_fields.items():
         annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
@@ -65,8 +76,8 @@ RELATIONSHIP_ROW = row_type(Relationship)
 
 # Models from rows, validated again by the models themselves: the same models,
 # by construction, as a structure validated eagerly would hold.
-_BODIES = TypeAdapter(list[Body])
-_RELATIONSHIPS = TypeAdapter(list[Relationship])
+_BODIES: TypeAdapter[list[Body]] = TypeAdapter(list[Body])
+_RELATIONSHIPS: TypeAdapter[list[Relationship]] = TypeAdapter(list[Relationship])
 
 
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
