@@ -300,6 +300,33 @@ def test_a_large_structure_is_drawn_as_an_overview_unless_asked_for_every_body()
     assert len(nodes_of(gg.to_dot(register(150)))) == 150  # small enough: every body
 
 
+def forest(trees: int, alone: int) -> gg.Structure:
+    """``trees`` departments with two agencies each under them, and ``alone`` bodies with no relationship."""
+    bodies = [{"id": f"d{i}", "name": f"Department {i}", "kind": "statutory_body"} for i in range(trees)]
+    relationships = []
+    for i in range(trees):
+        for j in range(2):
+            bodies.append({"id": f"d{i}a{j}", "name": f"Agency {i}.{j}", "kind": "board"})
+            relationships.append({"source": f"d{i}a{j}", "kind": "sub_group_of", "target": f"d{i}"})
+    bodies += [{"id": f"alone{i}", "name": f"Stand-alone body {i}", "kind": "committee"} for i in range(alone)]
+    return gg.Structure.model_validate(
+        {"govgraph": 1, "name": "Register", "bodies": bodies, "relationships": relationships}
+    )
+
+
+def test_overview_counts_the_bodies_with_no_relationship_in_one_box() -> None:
+    big = forest(60, 40)  # 220 bodies: 60 departments and 60 boxes of agencies are too many; 40 stand alone
+    nodes = nodes_of(gg.to_dot(big))
+    alone = [label for label in nodes.values() if "Bodies with no relationships × 40" in label]
+    assert len(alone) == 1
+    bodies, relations = shown(big)
+    grouped = collapse(big, bodies, relations, "overview")
+    (members,) = [m for m in grouped.members.values() if m[0].id.startswith("alone")]
+    assert [body.id for body in members] == [f"alone{i}" for i in range(40)]
+    assert len(grouped.bodies) == 60 + 60 + 1  # each department, its agencies' box, the stand-alone box
+    assert gg.to_dot(big) == gg.to_dot(big)
+
+
 @needs_dot
 def test_overview_of_700_bodies_is_readable_and_wide_rows_wrap() -> None:
     measure = metrics().measure
