@@ -6,6 +6,7 @@ import importlib.util
 import re
 import shutil
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -365,3 +366,27 @@ def test_collapsed_svg_is_byte_identical_across_runs(tmp_path: Path) -> None:
     first = gg.render(gg.load(DEVON), tmp_path / "a.svg", collapse="service_area")
     second = gg.render(gg.load(DEVON), tmp_path / "b.svg", collapse="service_area")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_line_turned_to_run_downwards_keeps_each_port_at_its_own_body() -> None:
+    s = gg.loads(
+        """
+govgraph: 1
+name: Ports
+levels: [{id: top, name: Top}, {id: low, name: Low}]
+bodies:
+  - {id: council, name: Council, kind: statutory_body, level: top}
+  - {id: board, name: Board, kind: board, level: low}
+  - {id: executive, name: Executive Group, kind: executive_group, level: low}
+relationships:
+  - {source: executive, kind: sub_group_of, target: board}
+  - {source: executive, kind: links_with, target: council}
+"""
+    )
+    source = gg.to_dot(s, collapse="kind")
+    (line,) = [text for text in source.splitlines() if text.startswith('\t"council" -> "board"')]
+    assert 'headport="sub"' in line and "tailport" not in line  # the executive's cell of the board's box
+    if shutil.which("dot") is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # Graphviz said "port sub unrecognized" of the council before
+            pipe(source, "svg")
