@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -40,6 +41,10 @@ def test_devon_per_root_writes_an_overview_and_one_svg_per_root(
     for path in folder.iterdir():
         assert ET.fromstring(path.read_bytes()).tag == "{http://www.w3.org/2000/svg}svg", path
     assert capsys.readouterr().err == f"wrote 7 drawings to {folder}: overview.svg and one per root (6)\n"
+    assert _names(tmp_path) == ["pages"]  # made whole through a temporary folder, which is gone
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~umask
     again = tmp_path / "again"
     assert main(["render", str(DEVON), "--per-root", "-o", str(again)]) == 0
     assert all((folder / name).read_bytes() == (again / name).read_bytes() for name in _names(folder))
@@ -58,6 +63,10 @@ def test_each_page_is_a_root_with_every_body_below_it_as_dot(tmp_path: Path) -> 
     assert overview == gg.to_dot(devon)
     second = render_pages(devon, tmp_path / "second", format="dot")
     assert [path.read_bytes() for path in second] == [path.read_bytes() for path in written]
+    (tmp_path / "dot" / "notes.txt").write_text("mine", encoding="utf-8")
+    again = render_pages(devon, tmp_path / "dot", format="dot")  # into the folder that is there now
+    assert again == written and [path.read_bytes() for path in again] == [path.read_bytes() for path in second]
+    assert (tmp_path / "dot" / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_ids_that_differ_only_in_case_make_two_files(tmp_path: Path) -> None:

@@ -10,8 +10,10 @@ Files in the folder: ``overview.EXT``, then ``NN-ID.EXT`` for each top in the
 file's order, numbered from 01 so that two ids differing only in case still make
 two files on a file system that ignores case. Every drawing is made before
 anything is written, so a failure (Graphviz missing, an output that is an input)
-leaves the folder as it was; each file is then written atomically. The same
-input gives the same files, byte for byte.
+leaves the folder as it was. A new folder appears whole: the files are written
+into a temporary folder beside it, renamed into place in one step; into an
+existing folder each file is written atomically. The same input gives the same
+files, byte for byte.
 
 >>> import govgraph as gg
 >>> devon = gg.load("examples/devon/devon.yaml")
@@ -22,13 +24,15 @@ input gives the same files, byte for byte.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .._files import refuse_overwriting, write_atomically
+from .._files import _umask, refuse_overwriting, write_atomically
 from ..errors import UsageError
 from ..graph import upward_graph
 from ..model import Structure
@@ -98,8 +102,21 @@ def render_pages(
         path = target / f"{name}.{suffix}"
         refuse_overwriting(path, inputs)
         drawings.append((path, _payload(part, chosen_format, options)))
-    target.mkdir(parents=True, exist_ok=True)
-    return [write_atomically(path, data) for path, data in drawings]
+    if target.exists():
+        for path, data in drawings:
+            write_atomically(path, data)
+        return [path for path, _ in drawings]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        os.chmod(staging, 0o777 & ~_umask())  # as a folder made by mkdir, not mkdtemp's 0700
+        for path, data in drawings:
+            write_atomically(staging / path.name, data)
+        os.rename(staging, target)  # the folder appears with every file in it, or not at all
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [path for path, _ in drawings]
 
 
 def _payload(part: Structure, format: str, options: dict[str, Any]) -> bytes:
