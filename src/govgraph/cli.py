@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="GROUPING",
         help="draw groups of bodies as one box with their count: service_area, area, kind, level or a metadata key",
     )
+    drawing.add_argument(
+        "--per-root",
+        action="store_true",
+        help="with -o DIR: draw DIR/overview.svg and one page per root's sub-tree (DIR/01-ID.svg ...)",
+    )
 
     comparing = commands.add_parser("diff", help="compare two structures, e.g. before and after a restructure")
     comparing.add_argument("old", metavar="OLD")
@@ -351,6 +356,8 @@ def _render(arguments: argparse.Namespace) -> int:
 
     structure = load(arguments.file)
     config = load_config(arguments.config) if arguments.config else None
+    if arguments.per_root:
+        return _render_pages(arguments, structure, config)
     if arguments.focus is not None:
         structure.body(arguments.focus)
     output = arguments.output
@@ -385,6 +392,37 @@ def _render(arguments: argparse.Namespace) -> int:
         sys.stdout.write(text)
     elif arguments.output is None:
         print(f"wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _render_pages(arguments: argparse.Namespace, structure: Structure, config: dict[str, Any] | None) -> int:
+    from .export.pages import render_pages
+
+    if arguments.output is None:
+        raise UsageError("--per-root writes several files: name their folder with -o DIR")
+    with _graphviz_warnings():
+        written = render_pages(
+            structure,
+            arguments.output,
+            format=arguments.format or "svg",
+            inputs=[arguments.file, arguments.config],
+            highlight=arguments.highlight,
+            config=config,
+            recommendations=arguments.recommendations,
+            focus=arguments.focus,
+            levels=arguments.level,
+            areas=arguments.area,
+            service_areas=arguments.service_area,
+            kinds=arguments.kind,
+            dissolved="hide" if arguments.hide_dissolved else "show",
+            **({"collapse": arguments.collapse} if arguments.collapse else {}),
+            **({"page": arguments.page} if arguments.page else {}),
+        )
+    print(
+        f"wrote {len(written)} drawings to {arguments.output}: {written[0].name} and one per root "
+        f"({len(written) - 1})",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from .backend import FORMATS, dot_available, pipe
 from .dot import Marks, to_dot
 from .mermaid import to_mermaid
 from .page import MIN_POINTS, ReadabilityWarning, fitted_points
+from .pages import render_pages
 from .selection import neighbourhood, select
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "neighbourhood",
     "render",
     "render_diff",
+    "render_pages",
     "render_to",
     "to_dot",
     "to_mermaid",

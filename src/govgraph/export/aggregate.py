@@ -19,7 +19,9 @@ between the same two boxes. Groupings:
 ``"overview"``
     bodies with nothing below them, by the bodies they answer to, their level
     and kind ("Executive agencies × 12 under the Department for Transport"):
-    a large register drawn as its upper levels with its leaves counted;
+    a large register drawn as its upper levels with its leaves counted (and,
+    where that is still too many boxes, each sub-tree under the top levels
+    counted in one box, and the bodies with no relationship in one more);
 any other string
     bodies with the same value of that key in their ``metadata``;
 a mapping or a function
@@ -148,7 +150,9 @@ def _below(bodies: list[Body], relations: list[Relationship]) -> dict[str, str]:
 
     Depth is the number of upward steps from a body with none above it (first
     parent by id); the depth kept is the deepest with at most half
-    :data:`OVERVIEW_BOXES` bodies at or above it. O(n + m).
+    :data:`OVERVIEW_BOXES` bodies at or above it. Bodies with no relationship
+    at all (a register's stand-alone organisations) have no line to show and
+    are counted in one box. O(n + m).
     """
     parent: dict[str, str] = {}
     for relation in sorted((r for r in relations if r.kind.is_upward), key=lambda r: (r.source, r.target)):
@@ -179,7 +183,11 @@ def _below(bodies: list[Body], relations: list[Relationship]) -> dict[str, str]:
         kept = level
     by_name = {body.id: body.name for body in bodies}
     groups: dict[str, str] = {}
+    linked = {end for relation in relations for end in (relation.source, relation.target)}
     for body in bodies:
+        if body.id not in linked:  # no line to draw: counted in one box, listed in its tooltip
+            groups[body.id] = "Bodies with no relationships"
+            continue
         if depth[body.id] <= kept:
             continue
         ancestor = body.id

@@ -61,6 +61,9 @@ WIDE_ROW = 12
 OVERVIEW_LIMIT = 150
 #: Entries in a row of the legend (line samples: half as many).
 LEGEND_ROW = 12
+#: The smallest text of an overview, in points: the group boxes show their names and counts
+#: only (members are in the tooltip), so that a register's overview reads when fitted to A3.
+OVERVIEW_POINTS = 10
 
 
 @dataclass
@@ -84,6 +87,8 @@ class Marks:
     #: proposed, proposed bodies carry a "proposed" badge instead and lines stay solid.
     dash_bodies: bool = True
     dash_lines: bool = True
+    #: Points of the small text (kinds, citations, badges, legend, line labels): 8, an overview's 10.
+    small_points: int = 8
 
 
 def highlight_marks(report: Report) -> Marks:
@@ -152,14 +157,14 @@ def _dashes(bodies: list[Body], relations: list[Relationship], notes: list[str])
     return dash_bodies, dash_lines
 
 
-def _grouped_marks(marks: Marks, drawn: Collapsed) -> Marks:
+def _grouped_marks(marks: Marks, drawn: Collapsed, listed: bool = True) -> Marks:
     """Marks on grouped bodies moved to their group; each group's members listed in its tooltip.
 
     A collapsed view is an overview: bodies show their names only (kind by shape,
-    citations in the tooltip), groups their count and members.
+    citations in the tooltip), groups their count and, when ``listed``, a line of members.
     """
     plain = {body.id: "" for body in drawn.bodies}
-    grouped = Marks(legend=list(marks.legend), details={**plain, **marks.details, **drawn.details})
+    grouped = Marks(legend=list(marks.legend), details={**plain, **marks.details, **(drawn.details if listed else {})})
     for body_id, attributes in marks.bodies.items():
         grouped.bodies.setdefault(drawn.group_of.get(body_id, body_id), {}).update(attributes)
     for (source, kind, target), attributes in marks.edges.items():
@@ -191,6 +196,7 @@ def _body_label(
     details: str | None = None,
     proposed_badge: bool = False,
     badge: str | None = None,
+    small_points: int = 8,
 ) -> str:
     detail = kind_text(body.kind.value)
     cited = _citations(body)
@@ -200,8 +206,12 @@ def _body_label(
         detail = details
     mark = f"<SUP>{footnote}</SUP>" if footnote is not None else ""
     if proposed_badge:
-        mark += '<BR/><FONT POINT-SIZE="8"><I>proposed</I></FONT>'
-    extra = f'<BR/><FONT POINT-SIZE="8" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>' if badge else ""
+        mark += f'<BR/><FONT POINT-SIZE="{small_points}"><I>proposed</I></FONT>'
+    extra = (
+        f'<BR/><FONT POINT-SIZE="{small_points}" COLOR="{RECOMMENDATION_COLOUR}"><B>{html(badge)}</B></FONT>'
+        if badge
+        else ""
+    )
     wrap = WRAP if details is None or details == "" else WRAP + 4
     shown = shorten(body.name, NAME_LIMIT)
     name = "<BR/>".join(html(line) for line in textwrap.wrap(shown, wrap, break_long_words=False) or [""])
@@ -212,7 +222,7 @@ def _body_label(
     if details is not None and len(small_lines) > 1:  # a long list of members: all are in the tooltip
         small_lines = [textwrap.shorten(" ".join(small_lines), width, placeholder=" …")]
     small = "<BR/>".join(html(line) for line in small_lines)
-    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="8">{small}</FONT>{extra}')
+    return HtmlLabel(f'<B>{name}</B>{mark}<BR/><FONT POINT-SIZE="{small_points}">{small}</FONT>{extra}')
 
 
 def _body_tooltip(body: Body, notes: list[str]) -> str:
@@ -239,7 +249,12 @@ def _body_attributes(body: Body, footnote: int | None, marks: Marks) -> dict[str
         styles.append("dashed")
     attributes = {
         "label": _body_label(
-            body, footnote, marks.details.get(body.id), proposed and not marks.dash_bodies, marks.badges.get(body.id)
+            body,
+            footnote,
+            marks.details.get(body.id),
+            proposed and not marks.dash_bodies,
+            marks.badges.get(body.id),
+            marks.small_points,
         ),
         **shape,
         "fillcolor": AUTHORITY_FILL[body.authority],
@@ -406,7 +421,9 @@ def _nest_attributes(
         shared += 1
     short = child.model_copy(update={"name": " ".join(own[shared:])})
     badge = child.status is Status.PROPOSED and not marks.dash_bodies
-    child_label = _body_label(short, footnotes.get(child.id), "↑ " + ", ".join(links) if links else "", badge)
+    child_label = _body_label(
+        short, footnotes.get(child.id), "↑ " + ", ".join(links) if links else "", badge, small_points=marks.small_points
+    )
 
     def cell(body: Body, label: str, port: str) -> str:
         dashed = ' STYLE="dashed"' if body.status is Status.PROPOSED and marks.dash_bodies else ""
@@ -515,7 +532,10 @@ def _legend(structure: Structure, bodies: list[Body], relations: list[Relationsh
     proposed = any(b.status is Status.PROPOSED for b in bodies) or any(r.status is Status.PROPOSED for r in relations)
     yield '\tsubgraph "cluster_legend" {'
     yield '\t\tlabel=""; style="rounded"; color="#999999"; margin="6"; tooltip="Legend"'
-    yield '\t\tnode [fontsize="8", height="0.25", width="0.4", margin="0.06,0.02", style="filled", fillcolor="#FFFFFF"]'
+    yield (
+        f'\t\tnode [fontsize="{marks.small_points}", height="0.25", width="0.4", margin="0.06,0.02", '
+        'style="filled", fillcolor="#FFFFFF"]'
+    )
     previous = None
     rows: list[list[str]] = []
     yield '\t\t"legend:title" [label=<<B>Legend</B>>, shape="plaintext", fontsize="10", style="", tooltip="Legend"]'
@@ -745,7 +765,9 @@ def _lines(
         drawn = aggregate(structure, bodies, relations, collapse)
         bodies, relations = drawn.bodies, drawn.relations
         counts = {id(r): n for r, n in zip(drawn.relations, drawn.counts, strict=True) if n > 1}
-        marks = _grouped_marks(marks, drawn)
+        marks = _grouped_marks(marks, drawn, listed=collapse != "overview")
+    if collapse == "overview":
+        marks = dataclasses.replace(marks, small_points=OVERVIEW_POINTS)
     footnotes = {body.id: number for number, body in enumerate((b for b in bodies if b.notes), start=1)}
     marks = dataclasses.replace(marks, dash_bodies=dashes[0] and marks.dash_bodies, dash_lines=dashes[1])
 
@@ -762,11 +784,11 @@ def _lines(
         caption += _paragraph(note).replace('ALIGN="LEFT"/>', 'ALIGN="LEFT"/><I>', 1) + "</I>"
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
-        'fontsize="9", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
+        f'fontsize="{max(9, marks.small_points)}", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
         'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"' + fit + "]"
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
-    yield '\tedge [fontname="Helvetica", fontsize="8", arrowsize="0.8"]'
+    yield f'\tedge [fontname="Helvetica", fontsize="{marks.small_points}", arrowsize="0.8"]'
 
     by_level: dict[str | None, list[Body]] = {}
     for body in bodies:

@@ -47,6 +47,10 @@ def orient(line: Line, place: Callable[[str], tuple[int, int]]) -> Line:
     if place(line.tail) <= place(line.head):
         return line
     attributes = dict(line.attributes)
+    ports = attributes.pop("tailport", None), attributes.pop("headport", None)
+    for key, port in zip(("headport", "tailport"), ports, strict=True):  # each port stays at its body
+        if port is not None:
+            attributes[key] = port
     direction = attributes.get("dir", "forward")
     head, tail = attributes.pop("arrowhead", None), attributes.pop("arrowtail", None)
     if direction == "both":
