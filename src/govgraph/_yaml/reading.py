@@ -1,39 +1,36 @@
-"""Reading YAML safely, and finding where things are in a document.
+"""Reading one YAML document into plain values, with every problem located.
 
-PyYAML's loaders keep the last of two equal keys, expand aliases without
-limit, build arbitrary objects from tags and overflow the C stack on deeply
-nested input. :func:`read` builds plain values from libyaml's event stream
-instead, in one iterative pass, and refuses each of those with a problem that
-names the line and column. :func:`locate` re-reads a document to find where
-given paths are, so positions cost nothing unless there is an error to report.
+:func:`read` builds plain values from libyaml's event stream in one iterative
+pass and refuses, with a problem that names the line and column, what PyYAML's
+loaders would let through: the last of two equal keys kept silently, aliases
+expanded without limit, arbitrary objects built from tags, and nesting deep
+enough to overflow the C stack (with libyaml's own depth limit read again so
+that it reports govgraph's message at the same place).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml import events
 
-from ._guards import TOO_MANY_DIGITS
-from ._limits import MAX_ALIAS_CHARACTERS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_ENTRIES, list_limit, too_many
-
-__all__ = ["MAX_ALIAS_CHARACTERS", "MAX_ALIAS_NODES", "MAX_DEPTH", "Located", "Path", "YamlProblem", "locate", "read"]
-
-Path = tuple[str | int, ...]
+from .._limits import MAX_ALIAS_CHARACTERS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_ENTRIES, list_limit, too_many
+from .characters import _character_index, _line_and_column, _unacceptable
+from .scalars import (
+    _COLLECTION_TAGS,
+    _MERGE,
+    _SCALAR_TAGS,
+    _TAG,
+    Path,
+    _events,
+    _position,
+    _scalar,
+    _Unreadable,
+)
 
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
-
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONSTRUCTOR = yaml.SafeLoader("")  # borrowed for its scalar constructors
-_RESOLVER = yaml.resolver.Resolver()
-_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_COLLECTION_TAGS = {f"{_TAG}map", f"{_TAG}seq"}
-_MERGE = f"{_TAG}merge"
 
 
 @dataclass(frozen=True)
@@ -67,62 +64,6 @@ class _Frame:
     key_tag: str | None = None
     first_lines: dict[Any, int] = field(default_factory=dict)
     merges: list[tuple[Any, Any]] = field(default_factory=list)
-
-
-def _position(mark: Any) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-def _events(text: str) -> Iterator[events.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    finally:
-        loader.dispose()
-
-
-#: What each scalar tag reads, for the message when an explicitly tagged value does not parse.
-_TAG_MEANS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-
-
-class _Unreadable(ValueError):
-    """An explicitly tagged scalar whose text is not a value of its tag (``!!bool maybe``)."""
-
-
-def _scalar(event: events.ScalarEvent) -> tuple[Any, str]:
-    """The value of a scalar and its resolved tag.
-
-    A plain scalar that only looks like a date or number (``2003-02-30``) stays
-    text, for the model to say what is wrong; one tagged explicitly raises
-    :class:`_Unreadable`, since its tag leaves no other reading.
-    """
-    tag: str
-    explicit = event.tag is not None and event.tag != "!"
-    if event.tag is not None and explicit:
-        tag = event.tag
-    else:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-    if tag == f"{_TAG}str" or tag not in _SCALAR_TAGS:
-        return event.value, tag
-    marks: Any = (event.start_mark, event.end_mark)
-    node = yaml.ScalarNode(tag, event.value, start_mark=marks[0], end_mark=marks[1], style=event.style)
-    try:
-        if explicit and tag == f"{_TAG}null" and event.value not in _NULLS:
-            raise ValueError(event.value)  # the constructor would read anything as None
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), tag
-    except (ValueError, OverflowError, KeyError, AttributeError, TypeError, yaml.YAMLError):
-        # e.g. 2003-02-30, or !!bool maybe (KeyError), !!timestamp hello (AttributeError)
-        if not explicit and tag != f"{_TAG}int":
-            return event.value, f"{_TAG}str"
-        if not explicit:  # a plain whole number too long for Python to read: not text, silently
-            raise _Unreadable(TOO_MANY_DIGITS) from None
-        name = tag.removeprefix(_TAG)
-        means = _TAG_MEANS.get(name, "a date (YYYY-MM-DD) or a date and time")
-        raise _Unreadable(
-            f"{event.value!r} is not {means}, as its tag '!!{name}' says: correct the value or remove the tag"
-        ) from None
 
 
 def read(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -340,36 +281,6 @@ def _characters(value: Any) -> int:
     return count
 
 
-def _unacceptable(error: yaml.reader.ReaderError) -> str:
-    character = error.character
-    code = character if isinstance(character, int) else ord(character) if isinstance(character, str) else 0
-    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return (
-        f"not valid YAML: unacceptable character #x{code:04x}: {error.reason}; "
-        f'remove it, or write it as "{escape}" in a double-quoted string'
-    )
-
-
-def _character_index(text: str, position: int) -> int:
-    """The index in ``text`` of a reader error's position: libyaml counts UTF-8 bytes,
-    PyYAML's own reader characters."""
-    if _Loader is yaml.SafeLoader:
-        return position
-    return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace"))
-
-
-_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-
-
-def _line_and_column(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``, counting line breaks as YAML does
-    (LF, CR, CR LF, NEL, LS, PS)."""
-    line, start = 1, 0
-    for found in _BREAK.finditer(text, 0, index):
-        line, start = line + 1, found.end()
-    return line, index - start + 1
-
-
 def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
     """The problems of the text before ``mark``, if they end at govgraph's own depth limit.
 
@@ -386,103 +297,3 @@ def _depth_problems_before(text: str, mark: Any) -> list[YamlProblem] | None:
     if problems and problems[-1].message == _TOO_DEEP:
         return problems
     return None
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-
-
-def _key(event: events.ScalarEvent) -> Any:
-    try:
-        return _scalar(event)[0]
-    except _Unreadable:
-        return event.value  # as read() keeps it
-
-
-@dataclass(frozen=True)
-class Located:
-    """Where a path's value starts, and where its key is (for mapping entries)."""
-
-    value: tuple[int, int]
-    key: tuple[int, int] | None
-
-
-def locate(text: str, paths: Iterable[Path]) -> dict[Path, Located]:
-    """Find where each of ``paths`` (and their prefixes) are in a YAML or JSON text.
-
-    Paths that do not exist are simply absent from the result; the caller falls
-    back to the nearest prefix that does.
-
-    >>> found = locate("a:\\n  - x\\n  - {b: 1}\\n", [("a", 1, "b")])
-    >>> found[("a", 1, "b")]
-    Located(value=(3, 9), key=(3, 6))
-    >>> found[("a", 1)].value
-    (3, 5)
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # half a surrogate pair, from Python: libyaml reads none; same length
-        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
-    if "\\u" in text:  # JSON escapes surrogates (json.dumps writes an emoji so); YAML does not: same length
-        text = _SURROGATE_ESCAPE.sub(r"\\ufffd", text)
-    wanted: set[Path] = set()
-    for path in paths:
-        wanted.update(path[:end] for end in range(len(path) + 1))
-    found: dict[Path, Located] = {}
-    keys: dict[Path, tuple[int, int]] = {}
-    # Each frame: [path, is_mapping, expecting_key, current_key, next_index]
-    stack: list[list[Any]] = []
-
-    def node_path() -> Path | None:
-        if not stack:
-            return ()
-        path, is_mapping, expecting_key, key, index = stack[-1]
-        if path is None:
-            return None
-        if is_mapping:
-            return None if expecting_key or key is None else (*path, key)
-        return (*path, index)
-
-    def advance(scalar_key: Any = None) -> None:
-        if not stack:
-            return
-        top = stack[-1]
-        if top[1]:
-            if top[2]:
-                top[3] = scalar_key
-            top[2] = not top[2]
-        else:
-            top[4] += 1
-
-    try:
-        for event in _events(text):
-            if isinstance(
-                event, events.ScalarEvent | events.AliasEvent | events.MappingStartEvent | events.SequenceStartEvent
-            ):
-                here = node_path()
-                position = _position(event.start_mark)
-                if stack and stack[-1][1] and stack[-1][2]:  # a mapping key
-                    key = _key(event) if isinstance(event, events.ScalarEvent) else None
-                    parent = stack[-1][0]
-                    if parent is not None and isinstance(key, str | int) and (*parent, key) in wanted:
-                        keys.setdefault((*parent, key), position)
-                    if isinstance(event, events.MappingStartEvent | events.SequenceStartEvent):
-                        stack.append([None, isinstance(event, events.MappingStartEvent), True, None, 0])
-                    else:
-                        advance(key)
-                    continue
-                if here is not None and here in wanted and here not in found:
-                    found[here] = Located(position, keys.get(here))
-                    if len(found) == len(wanted):  # all found: the rest of a long file need not be read
-                        break
-                if isinstance(event, events.MappingStartEvent):
-                    stack.append([here if here in wanted else None, True, True, None, 0])
-                elif isinstance(event, events.SequenceStartEvent):
-                    stack.append([here if here in wanted else None, False, True, None, 0])
-                else:
-                    advance()
-            elif isinstance(event, events.MappingEndEvent | events.SequenceEndEvent):
-                stack.pop()
-                advance(None)
-    except yaml.YAMLError:
-        pass
-    return found
