@@ -30,12 +30,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from .._files import _umask, refuse_overwriting, write_atomically
 from ..errors import UsageError
 from ..graph import upward_graph
 from ..model import Structure
+from .drawing import _drawing, _format_for, _text
 
 __all__ = ["page_parts", "render_pages", "tops"]
 
@@ -59,6 +58,8 @@ def tops(structure: Structure) -> list[str]:
 
 def page_parts(structure: Structure) -> list[tuple[str, Structure]]:
     """(file name without suffix, part drawn) for the overview and each top's sub-tree."""
+    import networkx as nx  # imported when first used: it costs a third of importing govgraph
+
     up = upward_graph(structure)
     found = tops(structure)
     width = max(2, len(str(len(found))))
@@ -83,7 +84,6 @@ def render_pages(
     select a part (``focus`` and the filters). A path that is one of ``inputs``
     is refused before anything is written.
     """
-    from . import _format_for
 
     chosen = [name for name in _SELECTING if options.get(name) is not None]
     if chosen:
@@ -120,7 +120,5 @@ def render_pages(
 
 
 def _payload(part: Structure, format: str, options: dict[str, Any]) -> bytes:
-    from . import _drawing, _text
-
     text = _text(part, format, options)
     return text.encode("utf-8") if format == "mermaid" else _drawing(text, format)

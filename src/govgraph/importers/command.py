@@ -185,7 +185,7 @@ def _targets(output: str | None, labels: list[str], inputs: list[Path]) -> dict[
     if len(labels) == 1 and not Path(output).is_dir():
         targets = {labels[0]: Path(output)}
         if Path(output).suffix.lower() not in STRUCTURE_SUFFIXES:
-            from ..export import _format_for
+            from ..export.drawing import _format_for
 
             _format_for(output, None)  # a diagram's suffix, or a clear error before any work
     else:
