@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 import govgraph as gg
 from govgraph.model import Body, Member, Relationship, Structure
@@ -22,6 +22,12 @@ from govgraph.model import table as _table
 from govgraph.strategies import structures
 
 DEVON = Path(__file__).parent.parent / "examples" / "devon" / "devon.yaml"
+
+
+class _Holder(BaseModel):
+    """A user's own model holding a structure."""
+
+    structure: Structure
 
 
 def _lazy(structure: Structure) -> bool:
@@ -69,6 +75,8 @@ def test_a_loaded_structure_is_checked_without_making_a_model(s: Structure) -> N
         pytest.param(lambda s: s.model_dump_json(), id="model_dump_json"),
         pytest.param(lambda s: gg.dumps(s, "yaml"), id="dumps"),
         pytest.param(lambda s: dict(s), id="iter"),
+        pytest.param(lambda s: TypeAdapter(Structure).dump_python(s), id="TypeAdapter"),
+        pytest.param(lambda s: _Holder(structure=s).model_dump_json(), id="inside-a-model"),
         pytest.param(repr, id="repr"),
         pytest.param(lambda s: pickle.loads(pickle.dumps(s)).model_dump(), id="pickle"),
         pytest.param(lambda s: copy.copy(s).model_dump(), id="copy"),

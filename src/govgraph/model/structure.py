@@ -9,7 +9,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .._hints import did_you_mean
@@ -177,13 +187,11 @@ class Structure(BaseModel):
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Structure:
         return super(Structure, self._made()).__deepcopy__(memo)
 
-    def model_dump(self, **options: Any) -> dict[str, Any]:
-        """As pydantic's, once every body and relationship is a model."""
-        return super(Structure, self._made()).model_dump(**options)
-
-    def model_dump_json(self, **options: Any) -> str:
-        """As pydantic's, once every body and relationship is a model."""
-        return super(Structure, self._made()).model_dump_json(**options)
+    @model_serializer(mode="wrap")
+    def _made_before_dumping(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # pydantic-core reads the fields from __dict__, also when a structure is
+        # dumped inside another model or through a TypeAdapter.
+        return handler(self._made())
 
     @cached_property
     def _body_number(self) -> dict[str, int]:
