@@ -43,7 +43,9 @@ figures["guard against spaced colons"], _ = best(
     lambda: text.count(":") != text.count('":') and any(s in text for s in json_text._SPACED_COLONS)
 )
 figures["validate_json into rows"], rows = best(lambda: rows_document().validate_json(text))
-figures["count keys (duplicate-key proof)"], _ = best(lambda: json_text._keys_held(rows))
+figures["count keys (duplicate-key proof)"], _ = best(
+    lambda: json_text._keys_held(rows, model.Structure._of_rows(rows)._table)
+)
 figures["reference checks on the columns"], s = best(lambda: json_text._of_rows(rows))
 figures["  of which the wiring (integer columns)"], _ = best(lambda: s._table.__class__(rows["bodies"], rows["relationships"]).wiring)
 figures["gg.loads, all of the above"], s = best(lambda: gg.loads(text, "json"))

@@ -9,7 +9,6 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from operator import methodcaller
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -21,6 +20,7 @@ from .._limits import MAX_DEPTH
 from ..errors import Problem, StructureError
 from ..model import Structure, _cross_reference_problems
 from ..model.document import rows_document
+from ..model.table import Table
 from .text import format_path
 
 __all__: list[str] = []
@@ -116,8 +116,11 @@ def _load_json_fast(text: str) -> Structure | None:
         return None
     if "govgraph" not in rows:
         return None
-    keys = _keys_held(rows)
-    return _of_rows(rows) if keys is not None and keys == quoted_colons else None
+    structure = Structure._of_rows(rows)
+    keys = _keys_held(rows, structure._table)
+    if keys is None or keys != quoted_colons:
+        return None
+    return None if _cross_reference_problems(structure) else structure
 
 
 def _of_rows(rows: dict[str, Any]) -> Structure | None:
@@ -135,21 +138,19 @@ def _given(models: Iterable[BaseModel]) -> int:
     return sum(map(len, map(get.FIELDS_SET, models)))
 
 
-_MEMBERS, _SOURCES, _METADATA = (methodcaller("get", key, ()) for key in ("members", "sources", "metadata"))
-
-
-def _keys_held(rows: dict[str, Any]) -> int | None:
+def _keys_held(rows: dict[str, Any], table: Table) -> int | None:
     """How many keys the JSON objects behind a document validated with rows had:
     the keys of each row, the fields given for each model (defaults are not
     counted) and the keys of free-form mappings; ``None`` if a free-form value is
-    not a finite number (NaN, Infinity)."""
+    not a finite number (NaN, Infinity). ``table`` holds the rows of bodies and
+    relationships, whose columns the reference checks read next."""
     count = len(rows)
     for section in ("sources", "levels", "areas", "service_areas", "waivers"):
         count += _given(rows.get(section, ()))
     bodies, relations = rows["bodies"], rows.get("relationships", ())
     count += sum(map(len, bodies)) + sum(map(len, relations))
-    count += _given(_flat(map(_MEMBERS, bodies)))
-    count += _given(_flat(map(_SOURCES, bodies))) + _given(_flat(map(_SOURCES, relations)))
+    count += _given(_flat(table.column("members")))
+    count += _given(_flat(table.column("sources"))) + _given(_flat(table.relationship_column("sources")))
     recommendations, stages = rows.get("recommendations", ()), rows.get("stages", ())
     if recommendations or stages:
         updates = list(_flat(map(get.UPDATES, recommendations)))
@@ -159,8 +160,8 @@ def _keys_held(rows: dict[str, Any]) -> int | None:
     # a body's metadata the list of bodies and the body; likewise relationships and recommendations).
     free = [(rows.get("checks", {}), 1), (rows.get("metadata", {}), 1)]
     free += ((value, 3) for value in filter(None, map(get.METADATA, recommendations)))
-    free += ((value, 3) for value in filter(None, map(_METADATA, bodies)))
-    free += ((value, 3) for value in filter(None, map(_METADATA, relations)))
+    free += ((value, 3) for value in filter(None, table.column("metadata")))
+    free += ((value, 3) for value in filter(None, table.relationship_column("metadata")))
     for value, depth in free:
         keys = _mapping_keys(value, depth)
         if keys is None:

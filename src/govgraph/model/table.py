@@ -119,7 +119,7 @@ class Table:
     Columns cost one C-level pass, O(n) or O(m), and are kept.
     """
 
-    __slots__ = ("_bodies", "_columns", "_relationships", "_wiring", "body_rows", "relationship_rows")
+    __slots__ = ("_bodies", "_columns", "_keys", "_relationships", "_wiring", "body_rows", "relationship_rows")
 
     def __init__(
         self,
@@ -135,6 +135,7 @@ class Table:
             list(relationships) if relationships is not None else [None] * len(relationship_rows)
         )
         self._columns: dict[tuple[str, str], list[Any]] = {}
+        self._keys: dict[str, frozenset[str]] = {}
         self._wiring: Wiring | bool | None = False  # False: not yet worked out
 
     @classmethod
@@ -161,10 +162,21 @@ class Table:
         key = (section, name)
         found = self._columns.get(key)
         if found is None:
-            read: Callable[[Row], Any] = (
-                methodcaller("get", name, defaults[name]) if name in defaults else itemgetter(name)
-            )
-            found = self._columns[key] = list(map(read, rows))
+            if name in defaults and name not in self._given(section, rows):
+                found = [defaults[name]] * len(rows)  # no row gives it: no pass over the rows
+            else:
+                read: Callable[[Row], Any] = (
+                    methodcaller("get", name, defaults[name]) if name in defaults else itemgetter(name)
+                )
+                found = list(map(read, rows))
+            self._columns[key] = found
+        return found
+
+    def _given(self, section: str, rows: list[Row]) -> frozenset[str]:
+        """The fields some row of ``section`` gives: one C-level pass, kept."""
+        found = self._keys.get(section)
+        if found is None:
+            found = self._keys[section] = frozenset().union(*rows)
         return found
 
     @property
