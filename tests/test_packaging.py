@@ -55,7 +55,7 @@ def test_the_wheel_carries_the_package_data_and_the_entry_points(dist: Path) -> 
 def test_the_sdist_holds_what_a_build_from_it_needs(dist: Path) -> None:
     with tarfile.open(dist / f"govgraph-{VERSION}.tar.gz") as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    assert {"pyproject.toml", "README.md", "LICENSE", "src/govgraph/py.typed", "src/govgraph/cli.py"} <= names
+    assert {"pyproject.toml", "README.md", "LICENSE", "src/govgraph/py.typed", "src/govgraph/cli/__init__.py"} <= names
 
 
 def test_the_wheel_installed_in_a_clean_venv_runs_the_devon_check(dist: Path, tmp_path: Path) -> None:
