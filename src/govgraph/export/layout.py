@@ -1,7 +1,8 @@
 """Where lines go: drawn top to bottom, parallel lines drawn once, crossing fans bundled.
 
-The DOT writer (:mod:`govgraph.export.dot`) decides which band and row each
-body stands in; this module takes the lines it would draw and
+The DOT writer (:mod:`govgraph.export.dot`, with :mod:`govgraph.export.bands`)
+decides which band and row each body stands in; this module takes the lines it
+would draw and
 
 - turns every line so that it runs from the body higher on the page to the
   lower one (the arrows keep pointing where the relationship points), so that
