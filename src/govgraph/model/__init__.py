@@ -29,6 +29,9 @@ relationships.0.target
 
 from __future__ import annotations
 
+from .dates import AsOf as AsOf
+from .dates import Undated as Undated
+
 # Besides __all__, the names written ``X as X`` stay importable from here as they
 # were before the model became a package: the loader, importers and benchmarks use them.
 from .items import Body, Relationship
@@ -47,9 +50,7 @@ from .recommendations import Stage as Stage
 from .recommendations import StageId as StageId
 from .recommendations import Update as Update
 from .references import _cross_reference_problems as _cross_reference_problems
-from .structure import AsOf as AsOf
 from .structure import Structure
-from .structure import Undated as Undated
 from .structure import with_reference_problems as with_reference_problems
 from .table import Wiring as Wiring
 

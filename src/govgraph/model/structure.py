@@ -26,6 +26,7 @@ from .._hints import did_you_mean
 from .._limits import MAX_BODIES, MAX_ENTRIES, MAX_RELATIONSHIPS
 from ..errors import UnknownBodyError
 from . import shortcuts
+from .dates import AsOf, Undated
 from .items import Body, Relationship
 from .lookup import _Raw, _some
 from .parts import Area, IsoDate, Level, Metadata, ServiceArea, Source, Text, Waiver, _describe
@@ -36,7 +37,7 @@ from .table import Table, Wiring
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["AsOf", "Structure", "Undated", "with_reference_problems"]
+__all__ = ["Structure", "with_reference_problems"]
 
 
 class Structure(BaseModel):
@@ -345,48 +346,6 @@ class Structure(BaseModel):
 
 _MADE_ON_DEMAND = frozenset({"bodies", "relationships"})
 _FIELD_NAMES = {field.alias: name for name, field in Structure.model_fields.items() if field.alias}
-
-
-class AsOf(date):
-    """A structure's date that, called with another date, gives the structure on that day."""
-
-    _structure: Structure
-
-    def __new__(cls, day: date, structure: Structure) -> AsOf:
-        value = super().__new__(cls, day.year, day.month, day.day)
-        value._structure = structure
-        return value
-
-    def __call__(self, day: date) -> Structure:
-        return self._structure.at(day)
-
-    def __repr__(self) -> str:
-        return repr(date(self.year, self.month, self.day))
-
-
-class Undated:
-    """What ``as_of`` is for a structure whose file gives no date: equal to ``None``,
-    false, and still callable like :class:`AsOf`."""
-
-    __slots__ = ("_structure",)
-
-    def __init__(self, structure: Structure) -> None:
-        self._structure = structure
-
-    def __call__(self, day: date) -> Structure:
-        return self._structure.at(day)
-
-    def __eq__(self, other: object) -> bool:
-        return other is None or isinstance(other, Undated)
-
-    def __hash__(self) -> int:
-        return hash(None)
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __repr__(self) -> str:
-        return "None"
 
 
 def with_reference_problems(error: ValidationError, data: object) -> ValidationError:
