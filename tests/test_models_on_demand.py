@@ -144,3 +144,16 @@ def test_rows_refuse_what_the_models_refuse_and_the_models_say_why() -> None:
         "sovereign, level, areas, service_areas, remit, members, chair, status, established, dissolved, sources, "
         "notes, metadata"
     ]
+
+
+def test_one_pair_of_bodies_related_in_two_ways_loads_on_the_fast_path() -> None:
+    text = (
+        '{"govgraph": 1, "name": "S", "bodies": [{"id": "a", "name": "A", "kind": "board"}, '
+        '{"id": "b", "name": "B", "kind": "board"}], "relationships": [{"source": "a", "kind": "reports_to", '
+        '"target": "b"}, {"source": "a", "kind": "scrutinises", "target": "b"}]}'
+    )
+    loaded = gg.loads(text, "json")
+    assert _lazy(loaded)
+    assert [r.kind.value for r in loaded.relationships] == ["reports_to", "scrutinises"]
+    with pytest.raises(gg.StructureError, match=r"duplicate relationship 'a' reports_to 'b'"):
+        gg.loads(text.replace("scrutinises", "reports_to"), "json")

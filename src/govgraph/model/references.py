@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -103,7 +103,11 @@ def _relationships_sound(structure: Structure, sources: Mapping[str, int]) -> bo
     wiring = table.wiring
     if wiring is None or any(map(operator.eq, wiring.source, wiring.target)):
         return False
-    if len(set(zip(wiring.source, wiring.kind, wiring.target, strict=True))) != len(wiring.source):
+    source, target, count = wiring.source, wiring.target, len(wiring.number)
+    # Each (source, target) pair once, as one integer: then no relationship repeats.
+    # Only a pair given more than once (of two kinds, say) needs the kinds looked at.
+    given = set(map(operator.add, map(operator.mul, source, repeat(count)), target))
+    if len(given) != len(source) and len(set(zip(source, wiring.kind, target, strict=True))) != len(source):
         return False
     links = RelationshipKind.LINKS_WITH
     if links in wiring.kind:  # two-way: A-B and B-A are the same link
