@@ -36,6 +36,7 @@ from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
 from .aggregate import Collapse, Collapsed, main_areas
 from .aggregate import collapse as aggregate
+from .bands import MARK as BANDS_MARK
 from .layout import Line, bundle, merge_parallel, orient
 from .omissions import omitted
 from .page import page_inches
@@ -789,6 +790,8 @@ def _lines(
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield f'\tedge [fontname="Helvetica", fontsize="{marks.small_points}", arrowsize="0.8"]'
+    if collapse is None:  # the full view: its bands are drawn over a layout made without them
+        yield BANDS_MARK
 
     by_level: dict[str | None, list[Body]] = {}
     for body in bodies:
