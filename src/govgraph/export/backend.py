@@ -9,7 +9,7 @@ import shutil
 import warnings
 
 from ..errors import GraphvizNotFound, RenderError
-from . import bands
+from . import band_boxes
 
 __all__ = ["FORMATS", "INSTALL_HINT", "GraphvizWarning", "dot_available", "pipe"]
 
@@ -42,13 +42,13 @@ def pipe(source: str, format: str) -> bytes:
     """Lay out DOT ``source`` with Graphviz's ``dot`` and return the output bytes.
 
     The graphviz package runs the program. A drawing whose level bands are drawn
-    over a layout made without them (:mod:`govgraph.export.bands`) takes two passes.
+    over a layout made without them (:mod:`govgraph.export.band_boxes`) takes two passes.
     Raises :class:`~govgraph.errors.GraphvizNotFound` when Graphviz is not installed
     and :class:`~govgraph.errors.RenderError` when it fails.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
-    drawn = bands.draw(source, format, _graphviz)
+    drawn = band_boxes.draw(source, format, _graphviz)
     return drawn if drawn is not None else _graphviz(source, format)
 
 

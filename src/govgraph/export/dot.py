@@ -36,7 +36,7 @@ from ..checks import Report, check
 from ..model import Body, Relationship, Status, Structure
 from .aggregate import Collapse, Collapsed, main_areas
 from .aggregate import collapse as aggregate
-from .bands import MARK as BANDS_MARK
+from .band_boxes import MARK as BANDS_MARK
 from .layout import Line, bundle, merge_parallel, orient
 from .omissions import omitted
 from .page import page_inches

@@ -2,7 +2,7 @@
 
 Graphviz draws a cluster's rows as one block: a line that passes a band's row
 goes round the row's end, crossing the lines beside it. The full Devon view
-crosses 163 times with its levels drawn as clusters, ~110 without. So a
+crosses 163 times with its levels drawn as clusters, 107 drawn so. So a
 drawing whose DOT carries :data:`MARK` (the full view, :func:`~govgraph.export.to_dot`
 without ``collapse``) is drawn in two passes, each by Graphviz:
 
@@ -37,7 +37,7 @@ from .quoting import dot_id
 __all__ = ["MARK", "draw"]
 
 #: The line :func:`~govgraph.export.to_dot` writes into a drawing whose bands are drawn this way.
-MARK = "\t// govgraph: level bands drawn over a layout made without them (govgraph.export.bands)"
+MARK = "\t// govgraph: level bands drawn over a layout made without them (govgraph.export.band_boxes)"
 
 #: Runs Graphviz: ``(source, format, positioned)`` → output; ``positioned`` runs ``neato -n2``,
 #: which keeps the positions the source gives, instead of ``dot``.
@@ -113,7 +113,7 @@ def _unclustered(source: str) -> tuple[str, list[_Band]] | None:
         header = _HEADER.match(line)
         if header is not None:  # the cluster's attribute line follows: kept for pass 2, not written
             pairs = _attributes(next(lines_left, "").strip())
-            if pairs is None:
+            if pairs is None or "label" not in dict(pairs):
                 return None
             band = _Band(
                 header.group(1),
@@ -191,21 +191,25 @@ def _box(values: tuple[float, ...]) -> str:
 def draw(source: str, format: str, run: Runner) -> bytes | None:
     """``source`` drawn as ``format`` with its level bands drawn over a layout made
     without them, or None when it does not carry :data:`MARK` (or has no bands)."""
-    if MARK not in source:
+    if MARK not in source.split("\n"):  # a line of its own: no quoted text holds a line break
         return None
     unclustered = _unclustered(source)
     if unclustered is None:
         return None
     first, bands = unclustered
     laid = run(first, "dot", False).decode("utf-8")
-    boxes = _boxes(json.loads(run(laid, "json", True)), bands)
+    try:
+        layout = json.loads(run(laid, "json", True))
+    except ValueError:  # JSON that does not parse: drawn in one pass, as written
+        return None
+    boxes = _boxes(layout, bands)
     added: list[str] = []
     for band in bands:
         if band.subgraph not in boxes:
             continue
-        style = ", ".join(f"{k}={v}" for k, v in band.box)
+        style = ", ".join([*(f"{k}={v}" for k, v in band.box), 'label=""', f"bb={_box(boxes[band.subgraph])}"])
         added.append(f"\tsubgraph {dot_id(f'cluster_level_{band.number}')} {{")
-        added.append(f'\t\tgraph [{style}, label="", bb={_box(boxes[band.subgraph])}];')
+        added.append(f"\t\tgraph [{style}];")
         added.append(f"\t\t{dot_id(band.node)};")
         added.append("\t}")
     second = laid.rstrip().removesuffix("}") + "\n".join(added) + "\n}\n"
