@@ -41,6 +41,7 @@ from ..checks import Report, check
 from ..model import Body, Structure
 from .aggregate import Collapse
 from .aggregate import collapse as aggregate
+from .band_boxes import MARK as BANDS_MARK
 from .bands import ROW_LIMIT as ROW_LIMIT
 from .bands import WIDE_ROW as WIDE_ROW
 from .bands import _band_lines, _rows, _sides, _wrap_ranks
@@ -227,6 +228,8 @@ def _lines(
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield f'\tedge [fontname="Helvetica", fontsize="{marks.small_points}", arrowsize="0.8"]'
+    if collapse is None:  # the full view: its bands are drawn over a layout made without them
+        yield BANDS_MARK
 
     by_level: dict[str | None, list[Body]] = {}
     for body in bodies:
