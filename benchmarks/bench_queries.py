@@ -19,10 +19,11 @@ import govgraph as gg
 
 
 def chain(n: int) -> gg.Structure:
-    bodies = [{"id": f"b{i}", "name": f"Body {i}", "kind": "sub_group"} for i in range(n)]
+    """``n`` bodies in one line: ``b0`` (the deepest) up to ``top``; 200,000 is the most a file holds."""
+    bodies = [{"id": f"b{i}", "name": f"Body {i}", "kind": "sub_group"} for i in range(n - 1)]
     bodies.append({"id": "top", "name": "Top", "kind": "statutory_body", "sovereign": True})
-    relationships = [{"source": f"b{i}", "kind": "sub_group_of", "target": f"b{i + 1}"} for i in range(n - 1)]
-    relationships.append({"source": f"b{n - 1}", "kind": "sub_group_of", "target": "top"})
+    relationships = [{"source": f"b{i}", "kind": "sub_group_of", "target": f"b{i + 1}"} for i in range(n - 2)]
+    relationships.append({"source": f"b{n - 2}", "kind": "sub_group_of", "target": "top"})
     return gg.loads(
         json.dumps({"govgraph": 1, "name": "Chain", "bodies": bodies, "relationships": relationships}), "json"
     )
