@@ -50,6 +50,9 @@ figures["reference checks on the columns"], s = best(lambda: json_text._of_rows(
 figures["  of which the wiring (integer columns)"], _ = best(lambda: s._table.__class__(rows["bodies"], rows["relationships"]).wiring)
 figures["gg.loads, all of the above"], s = best(lambda: gg.loads(text, "json"))
 figures["(models, were they all made: validate_json)"], _ = best(lambda: model.Structure.model_validate_json(text))
+figures["(then every model on demand, after gg.loads)"], _ = best(
+    lambda: (lambda t: (t.bodies(), t.relationships()))(model.Structure._of_rows(rows)._table)
+)
 figures["all rules (gg.check)"], _ = best(lambda: gg.check(s))
 figures["  of which preparing the context"], _ = best(lambda: Context(s).upward_components)
 print(json.dumps(figures))
