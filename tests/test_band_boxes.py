@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shutil
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -102,13 +104,80 @@ def test_the_drawing_is_the_same_bytes_every_time_and_the_dot_keeps_its_clusters
     assert len(alone) == 5
 
 
-def test_collapsed_views_and_drawings_without_levels_are_drawn_in_one_pass() -> None:
-    paper = gg.to_dot(gg.load(DEVON), collapse="service_area")
-    assert band_boxes.MARK not in paper
-    assert pipe(paper, "svg") == _graphviz(paper, "svg")
+def test_drawings_without_levels_are_drawn_in_one_pass() -> None:
     plain = gg.to_dot(structure("bodies: [{id: a, name: A, kind: board}, {id: b, name: B, kind: forum}]"))
     assert band_boxes.MARK in plain and "cluster_level" not in plain
     assert pipe(plain, "svg") == _graphviz(plain, "svg")
+
+
+def _paper() -> str:
+    return gg.to_dot(gg.load(DEVON), collapse="service_area")
+
+
+def test_collapsed_devon_view_draws_bands_of_one_width_each_labelled_at_its_top_left() -> None:
+    source = _paper()
+    assert band_boxes.ABOVE in source.splitlines() and band_boxes.MARK not in source.splitlines()
+    found, nodes = _drawn(pipe(source, "svg"))
+    found = dict(sorted(found.items(), key=lambda item: item[1].top))  # top to bottom
+    devon = gg.load(DEVON)
+    assert list(found) == [NOT_LEVELLED, *(level.name for level in devon.levels)]
+    ordered = list(found.values())
+    for upper, lower in itertools.pairwise(ordered):  # bands meet, all as wide as the drawing
+        assert upper.bottom == pytest.approx(lower.top, abs=0.01)
+        assert (upper.left, upper.right) == (lower.left, lower.right)
+    labels = sorted((box for name, box in nodes.items() if name.startswith("band:")), key=lambda box: box.top)
+    bodies = {name: box for name, box in nodes.items() if not name.startswith(("band:", "legend:", "level:"))}
+    assert len(labels) == len(found) and len(bodies) == 15
+    for label, band in zip(labels, ordered, strict=True):
+        inside = [box for box in bodies.values() if _inside(box, band)]
+        assert _inside(label, band) and inside
+        assert all(label.bottom < box.top for box in inside)  # above the band's rows
+    assert all(any(_inside(box, band) for band in ordered) for box in bodies.values())
+    lefts = [label.left for label in labels]
+    assert max(lefts) - min(lefts) <= 1 and min(lefts) < min(box.left for box in bodies.values())
+    for body, band in [
+        ("devon-pcts", NOT_LEVELLED),
+        ("dsp", "Strategic co-ordination"),
+        ("spg-ld", "Strategic planning groups"),
+    ]:
+        assert _inside(bodies[body], found[band]), body
+
+
+@pytest.mark.parametrize("collapse", [None, "service_area"])
+def test_no_line_nor_line_label_passes_over_a_band_label(collapse: str | None) -> None:
+    layout = json.loads(band_boxes.draw(gg.to_dot(gg.load(DEVON), collapse=collapse), "json", _graphviz) or b"{}")
+    numbers = lambda text: [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]  # noqa: E731
+    labels = {}
+    for node in layout["objects"]:
+        if str(node.get("name")).startswith("band:"):
+            x, y = numbers(node["pos"])
+            w, h = 36 * float(node["width"]), 36 * float(node["height"])
+            labels[node["name"]] = (x - w, y - h, x + w, y + h)
+    assert len(labels) == 5
+    for edge in layout["edges"]:
+        if edge.get("style") == "invis":
+            continue
+        xs_ys = numbers(edge["pos"].replace("e,", "").replace("s,", ""))
+        points = list(zip(xs_ys[0::2], xs_ys[1::2], strict=True))
+        samples = [
+            (a[0] + (b[0] - a[0]) * t / 20, a[1] + (b[1] - a[1]) * t / 20)
+            for a, b in itertools.pairwise(points)
+            for t in range(21)
+        ] + [tuple(numbers(edge.get("lp", "")))] * ("lp" in edge)
+        for name, (x0, y0, x1, y1) in labels.items():
+            assert not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in samples), (name, edge.get("tooltip"))
+
+
+def test_a_bundled_line_is_drawn_without_a_warning_and_dot_alone_still_draws_clusters() -> None:
+    source = _paper()
+    assert 'lhead="cluster_level_' in source  # "accountable to × 10": the fan bundled between two bands
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Graphviz's "cluster named … not found" would be raised here
+        svg = pipe(source, "svg")
+    assert "accountable to × 10" in svg.decode("utf-8")
+    assert pipe(source, "svg") == svg
+    alone, _ = _drawn(_graphviz(source, "svg"))
+    assert len(alone) == 5
 
 
 def test_a_band_written_otherwise_is_drawn_as_written() -> None:

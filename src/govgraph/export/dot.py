@@ -41,6 +41,7 @@ from ..checks import Report, check
 from ..model import Body, Structure
 from .aggregate import Collapse
 from .aggregate import collapse as aggregate
+from .band_boxes import ABOVE as BANDS_ABOVE
 from .band_boxes import MARK as BANDS_MARK
 from .bands import ROW_LIMIT as ROW_LIMIT
 from .bands import WIDE_ROW as WIDE_ROW
@@ -214,6 +215,9 @@ def _lines(
     if page is not None:  # Graphviz shrinks the drawing to the page (never enlarges it)
         width, height = page_inches(page)
         fit = f', size="{width:g},{height:g}"'
+    # A collapsed view's bands are labelled above their rows: set closer, so that a board paper's view
+    # (Devon's, collapsed by service area) still reads at 6 pt on A4.
+    spacing = ("0.15", "0.2") if collapse is not None and structure.levels else ("0.2", "0.3")
     yield f"digraph {dot_id('govgraph')} {{"
     caption = f"<B>{html(shorten(structure.name, NAME_LIMIT))}</B>"
     if structure.description:
@@ -223,13 +227,14 @@ def _lines(
         caption += _paragraph(note).replace('ALIGN="LEFT"/>', 'ALIGN="LEFT"/><I>', 1) + "</I>"
     yield (
         f'\tgraph [label=<{caption}<BR ALIGN="LEFT"/>>, labelloc="b", labeljust="l", fontname="Helvetica", '
-        f'fontsize="{max(9, marks.small_points)}", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="0.2", ranksep="0.3", mclimit="1", '
+        f'fontsize="{max(9, marks.small_points)}", newrank="true", splines="polyline", compound="true", rankdir="TB", nodesep="{spacing[0]}", ranksep="{spacing[1]}", mclimit="1", '
         'outputorder="edgesfirst", bgcolor="#FFFFFF", pad="0.15"' + fit + "]"
     )
     yield '\tnode [fontname="Helvetica", fontsize="10", margin="0.12,0.05"]'
     yield f'\tedge [fontname="Helvetica", fontsize="{marks.small_points}", arrowsize="0.8"]'
-    if collapse is None:  # the full view: its bands are drawn over a layout made without them
-        yield BANDS_MARK
+    # Level bands are drawn over a layout made without them, each as wide as the drawing; a collapsed view
+    # labels each band above its rows, where the labels' column would make it too wide for a page.
+    yield BANDS_MARK if collapse is None else BANDS_ABOVE
 
     by_level: dict[str | None, list[Body]] = {}
     for body in bodies:
@@ -262,6 +267,8 @@ def _lines(
         band = f"<B>{_band_lines(shorten(level_name, NAME_LIMIT).upper())}</B>" + (
             f" {_band_lines(f'({shorten(level_note, NOTE_LIMIT)})')}" if level_note else ""
         )
+        if collapse is not None:  # labelled above the band's rows: the note on a line of its own, lines left-aligned
+            band = band.replace("</B> ", "</B><BR/>", 1).replace("<BR/>", '<BR ALIGN="LEFT"/>') + '<BR ALIGN="LEFT"/>'
         yield f"\tsubgraph {dot_id(f'cluster_level_{number}')} {{"
         fill = "#F2F2F2" if number % 2 == 0 else "#FAFAFA"
         yield (
