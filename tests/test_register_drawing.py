@@ -37,3 +37,16 @@ def test_govuk_overview_reads_on_a3(overview: bytes) -> None:
     found = metrics().measure(overview)
     # Issue 15: 6 pt on A3. 6.2 pt with dot 2.43 (1615 × 1359 pt, 53 boxes, no text under 10 pt); 3.7 pt before.
     assert found.smallest_font >= 10 and found.smallest_on("a3-landscape") >= 6, found
+
+
+@needs_dot
+def test_govuk_pages_per_root_are_no_strips(tmp_path: Path) -> None:
+    register, folder = tmp_path / "govuk.yaml", tmp_path / "pages"
+    assert main(["import", "govuk", str(GOVUK), "-o", str(register)]) in (0, 1)
+    assert main(["render", str(register), "--per-root", "-o", str(folder)]) == 0
+    aspects = {page.stem: metrics().measure(page.read_bytes()).aspect for page in sorted(folder.glob("*.svg"))}
+    assert len(aspects) == 25
+    # Issue 15: no drawing more than ~3x wider than tall. The Cabinet Office page (76 bodies under two
+    # fans) was 4.58:1 and the Ministry of Justice's 4.11:1 before full drawings wrapped rows narrower;
+    # 2.88:1 and 2.27:1 with dot 2.43.
+    assert max(aspects.values()) <= 3, sorted(aspects.items(), key=lambda item: -item[1])[:3]

@@ -51,16 +51,18 @@ def _tiers(bodies: list[Body], relations: list[Relationship]) -> dict[str, int]:
     return tier
 
 
-def _wrap_ranks(bodies: list[Body], relations: list[Relationship], lowest: list[str]) -> Iterator[str]:
+def _wrap_ranks(
+    bodies: list[Body], relations: list[Relationship], lowest: list[str], *, share: float = 0.8
+) -> Iterator[str]:
     """Without bands: the bodies at one depth (upward steps from the top) that would make a row
-    too wide go on several rows, each pushed under the one before by an invisible line.
-    ``lowest`` receives a body of the lowest row (the legend goes under it)."""
+    too wide go on several rows of about √(share · n), each pushed under the one before by an
+    invisible line. ``lowest`` receives a body of the lowest row (the legend goes under it)."""
     depth = _tiers(bodies, relations)
     by_depth: dict[int, list[Body]] = {}
     for body in bodies:
         by_depth.setdefault(depth[body.id], []).append(body)
     for _, row in sorted(by_depth.items()):
-        chunks = _wrapped(row, least=2, share=0.8)
+        chunks = _wrapped(row, least=2, share=share)
         for upper, lower in itertools.pairwise(chunks):
             for position, body in enumerate(lower):  # column by column: a grid, not a staircase
                 yield f'\t{dot_id(upper[position % len(upper)].id)} -> {dot_id(body.id)} [style="invis"]'

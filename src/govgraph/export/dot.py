@@ -304,7 +304,9 @@ def _lines(
         loose = by_level.get(None, [])
         for each in loose:
             yield f"\t{dot_id(each.id)} {_attributes(_body_attributes(each, footnotes.get(each.id), marks))}"
-        yield from _wrap_ranks(loose, relations, lowest)
+        # Drawn in full, the rows of several parents' fans stand side by side, so each wraps
+        # narrower than an overview's rows of group boxes (GOV.UK's Cabinet Office page: 4.6:1 at 0.8).
+        yield from _wrap_ranks(loose, relations, lowest, share=0.8 if collapse == "overview" else 0.25)
 
     pairs = _two_way(relations, marks)
     merged = {id(partner) for partner in pairs.values()}
