@@ -22,7 +22,9 @@ True
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator, Sequence
+from itertools import compress, repeat
 from operator import itemgetter, methodcaller
 from typing import Annotated, Any, NamedTuple, NotRequired, overload
 
@@ -213,8 +215,9 @@ class Table:
 
 
 def _all(made: list[Any], rows: list[Row], adapter: TypeAdapter[Any]) -> list[Any]:
-    if None in made:
-        missing = [index for index, model in enumerate(made) if model is None]
+    # Found by identity, in C: ``None in made`` would call each model's __eq__.
+    missing = list(compress(range(len(made)), map(operator.is_, made, repeat(None))))
+    if missing:
         for index, model in zip(missing, adapter.validate_python([rows[i] for i in missing]), strict=True):
             made[index] = model
     return list(made)
