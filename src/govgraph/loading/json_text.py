@@ -118,16 +118,18 @@ def _load_json_fast(text: str) -> Structure | None:
         return None
     structure = Structure._of_rows(rows)
     keys = _keys_held(rows, structure._table)
-    if keys is None or keys != quoted_colons:
-        return None
-    return None if _cross_reference_problems(structure) else structure
+    return _resolved(structure) if keys is not None and keys == quoted_colons else None
 
 
 def _of_rows(rows: dict[str, Any]) -> Structure | None:
-    """The structure of a document validated with rows (:mod:`govgraph._table`),
+    """The structure of a document validated with rows (:mod:`govgraph.model.table`),
     its bodies and relationships made models only when asked for; ``None`` when
     a reference is broken, for the models to say where."""
-    structure = Structure._of_rows(rows)
+    return _resolved(Structure._of_rows(rows))
+
+
+def _resolved(structure: Structure) -> Structure | None:
+    """``structure`` when every reference in it resolves, read on its rows' columns."""
     return None if _cross_reference_problems(structure) else structure
 
 
