@@ -4,7 +4,7 @@ The house, bottom to top (README "Layout", CONTRIBUTING "The layers"):
 
     base (errors, limits, files, YAML, the rule registry, hints, slots)
     → model → loading → graph → checks → diff → export → interchange and importers
-    → govgraph (the package, which imports every layer) → the tools (cli, testing, strategies, the pytest plugin)
+    → govgraph (the package: the layers up to diff, the others on first use) → the tools (cli, testing, strategies, the pytest plugin)
 
 A module may import a module of its own layer or of a layer below, never of a layer
 above, and this holds for every import: at the top of a module or inside a function.

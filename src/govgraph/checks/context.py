@@ -238,9 +238,15 @@ class Context:
         return sorted(self.ids[i] for i in members)
 
     def label(self, body_id: str) -> str:
-        """``Name (id)`` for messages."""
+        """``Name (id)`` for messages: of any body, dissolved ones included."""
+        names, number = self._labelling
+        return f"{names[number[body_id]]} ({body_id})"
+
+    @cached_property
+    def _labelling(self) -> tuple[list[str], dict[str, int]]:
+        # Looked up once, not per message: a large file can have 10^5 findings.
         table = self._table
-        return f"{table.column('name')[table.wiring.number[body_id]]} ({body_id})"  # type: ignore[union-attr]
+        return table.column("name"), table.wiring.number  # type: ignore[union-attr]
 
 
 def strongly_connected(

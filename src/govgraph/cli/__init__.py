@@ -9,14 +9,12 @@ malformed, produces a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import GovgraphError, StructureError
-from .checking import _check
-from .drawing import _diff, _render, _report
-from .exchange import _export, _import, _schema
 from .exits import EXIT_CLOSED_PIPE, EXIT_INVALID
 from .parser import _parser
 
@@ -33,17 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     arguments = _parser().parse_args(argv)
-    commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "check": _check,
-        "render": _render,
-        "diff": _diff,
-        "schema": _schema,
-        "import": _import,
-        "export": _export,
-        "report": _report,
-    }
     try:
-        status = commands[arguments.command](arguments)
+        status = _command(arguments.command)(arguments)
         sys.stdout.flush()  # here, where a closed pipe can still be told apart
         return status
     except BrokenPipeError:
@@ -66,6 +55,25 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         print(f"govgraph: internal error, please report it: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INVALID
+
+
+# Each command's module, imported when the command runs: ``govgraph check`` need
+# not import the drawing, importing and interchange layers.
+_COMMANDS = {
+    "check": "checking",
+    "render": "drawing",
+    "diff": "drawing",
+    "report": "drawing",
+    "schema": "exchange",
+    "import": "exchange",
+    "export": "exchange",
+}
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    module = importlib.import_module(f"{__name__}.{_COMMANDS[name]}")
+    function: Callable[[argparse.Namespace], int] = getattr(module, f"_{name}")
+    return function
 
 
 def _closed_pipe() -> int:

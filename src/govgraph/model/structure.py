@@ -53,7 +53,7 @@ class Structure(BaseModel):
     and the notebook drawing — are shortcuts to those layers' free functions, which
     are the API. The model never imports a layer above it: each of those layers
     fills the method's slot when it is imported (:mod:`govgraph.model.shortcuts`), and
-    ``import govgraph`` imports every layer.
+    a slot still empty imports its layer the first time its method is called.
 
     A loaded structure holds its bodies and relationships as validated rows
     (:mod:`govgraph.model.table`) and makes ``bodies`` and ``relationships``, lists

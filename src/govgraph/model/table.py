@@ -25,7 +25,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import Annotated, Any, NamedTuple, NotRequired, overload
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
@@ -167,10 +167,12 @@ class Table:
             if name in defaults and name not in self._given(section, rows):
                 found = [defaults[name]] * len(rows)  # no row gives it: no pass over the rows
             else:
-                read: Callable[[Row], Any] = (
-                    methodcaller("get", name, defaults[name]) if name in defaults else itemgetter(name)
+                # dict.get mapped with repeated arguments: no method looked up per row.
+                found = (
+                    list(map(dict.get, rows, repeat(name), repeat(defaults[name])))
+                    if name in defaults
+                    else list(map(itemgetter(name), rows))
                 )
-                found = list(map(read, rows))
             self._columns[key] = found
         return found
 
