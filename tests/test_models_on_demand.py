@@ -157,3 +157,18 @@ def test_one_pair_of_bodies_related_in_two_ways_loads_on_the_fast_path() -> None
     assert [r.kind.value for r in loaded.relationships] == ["reports_to", "scrutinises"]
     with pytest.raises(gg.StructureError, match=r"duplicate relationship 'a' reports_to 'b'"):
         gg.loads(text.replace("scrutinises", "reports_to"), "json")
+
+
+def test_the_wiring_numbers_ids_packed_and_keeps_any_it_cannot_pack() -> None:
+    assert _table._packed(["a", "b.c", "d-e"]) == ["a", "b.c", "d-e"]
+    held = ["a\0b", "c"]  # a NUL would split an id in two: kept as they are
+    assert _table._packed(held) is held
+    numbers: list[Any] = [1, 2]  # not strings (a structure built without validation)
+    assert _table._packed(numbers) is numbers
+    assert _table._packed([]) == []
+    wiring = gg.loads(
+        "govgraph: 1\nname: S\nbodies:\n  - {id: top, name: Top, kind: board}\n  - {id: low, name: Low, kind: board}\n"
+        "relationships:\n  - {source: low, kind: reports_to, target: top}\n"
+    )._table.wiring
+    assert wiring is not None
+    assert (wiring.number, wiring.source, wiring.target) == ({"top": 0, "low": 1}, [1], [0])
