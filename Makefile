@@ -123,10 +123,13 @@ test: browser
 
 # Issue 14 (speed), part of `make bench`: each rule's time per 100k bodies, peak memory and
 # the 1x/3x/10x sizes (bench-rules); `govgraph check FOLDER` on the 116 organograms in one
-# process (bench-check-many).
-.PHONY: bench-rules bench-check-many
-bench: bench-rules bench-check-many
+# process (bench-check-many); the floor under load + all rules, in turns with it and the
+# networkx script (bench-floor).
+.PHONY: bench-rules bench-check-many bench-floor
+bench: bench-rules bench-check-many bench-floor
 bench-rules: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_rules.py
+bench-floor: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/floor.py
 bench-check-many: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_check_many.py
