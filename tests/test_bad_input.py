@@ -552,6 +552,47 @@ def test_json_with_escaped_surrogates_is_placed_without_a_crash() -> None:
     assert found[2].endswith("bodies[0].level: unknown level '\\ud800'; the file defines no levels")
 
 
+HALF_PAIR = "not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
+
+
+def test_half_a_surrogate_pair_in_free_form_values_or_keys_is_refused_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Metadata takes any value: JSON's "\ud800" loaded, then every dump of the file failed
+    # with UnicodeEncodeError (no UTF-8 holds it). Refused at load, like a typed field's.
+    text = (
+        '{"govgraph": 1, "name": "S", "metadata": {"note": "x\\ud800"}, "bodies": [{"id": "a", "name": "A",'
+        ' "kind": "board", "sovereign": true, "metadata": {"k\\udc00": 1}}]}'
+    )
+    note, body = text.index('"x\\ud800"') + 1, text.index('{"k') + 1
+    expected = [
+        f"f.yaml:1:{note}: error: metadata.note: {HALF_PAIR}",
+        f"f.yaml:1:{body}: error: bodies[0].metadata.k\\udc00: a key that is {HALF_PAIR}",
+    ]
+    assert problems(text, "json") == expected
+    path = tmp_path / "f.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [line.replace("f.yaml", str(path)) for line in expected]
+    assert main(["check", "--format", "json", str(path)]) == 2  # the key's escape is writable JSON
+    errors = json.loads(capsys.readouterr().out)["files"][0]["errors"]
+    assert [error["path"] for error in errors] == ["metadata.note", "bodies[0].metadata.k\\udc00"]
+
+
+def test_a_structure_built_in_python_with_half_a_surrogate_pair_is_not_dumped(tmp_path: Path) -> None:
+    structure = gg.loads(HEAD + BODY).model_copy(update={"metadata": {"note": ["ok", "\ud800"]}})
+    target = tmp_path / "out.yaml"
+    for format in ("yaml", "json"):
+        with pytest.raises(gg.StructureError) as caught:
+            structure.dumps(format)
+        assert [str(problem) for problem in caught.value.errors] == [
+            f"<structure>: error: metadata.note[1]: {HALF_PAIR}"
+        ]
+    with pytest.raises(gg.StructureError):
+        structure.dump(target)
+    assert not target.exists()
+
+
 # Found by `make fuzz`: an id holding NEL (U+0085) was echoed raw, and a message that a
 # terminal or splitlines() breaks in two leaves its second half with no location.
 @pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1b", "\x7f", "\x9b"])

@@ -23,6 +23,7 @@ from typing import Any
 from . import _limits
 
 __all__ = [
+    "HALF_A_SURROGATE",
     "TOO_DEEP",
     "TOO_MANY_DIGITS",
     "first_too_deep",
@@ -30,6 +31,7 @@ __all__ = [
     "free_form_values",
     "nests_too_deep",
     "too_long_a_number",
+    "unwritable_text",
 ]
 
 Path = tuple[str | int, ...]
@@ -112,7 +114,8 @@ def free_form_values(data: Any) -> Iterator[tuple[Path, Any, int]]:
 def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
     """Problems of a structure's free-form values (see :func:`free_form_values`):
     numbers that cannot be written back (infinity, NaN, more digits than Python
-    writes) in metadata, as (path, message), and the path of a collection
+    writes) in metadata, and text that cannot (half a surrogate pair, in a value
+    or a key), as (path, message), and the path of a collection
     nested deeper than the limit, if one is (not necessarily the first in the
     file: for that, see :func:`first_too_deep`)."""
     problems: list[tuple[Path, str]] = []
@@ -128,13 +131,47 @@ def free_form_problems(data: Any) -> tuple[list[tuple[Path, str]], Path | None]:
                     too_deep = too_deep or here
                     continue
                 items = current.items() if isinstance(current, dict) else enumerate(current)
-                pending.extend(((*here, key), item, level + 1) for key, item in items)
+                pending.extend(((*here, _written(key)), item, level + 1) for key, item in items)
+                if isinstance(current, dict):
+                    problems.extend(
+                        ((*here, _written(key)), f"a key that is {HALF_A_SURROGATE}")
+                        for key in current
+                        if unwritable_text(key)
+                    )
+            elif isinstance(current, str):
+                if unwritable_text(current):
+                    problems.append((here, HALF_A_SURROGATE))
             elif numbers and isinstance(current, float) and not math.isfinite(current):
                 problems.append((here, _not_finite(current)))
             elif numbers and type(current) is int and too_long_a_number(current):
                 problems.append((here, TOO_MANY_DIGITS))
     problems.sort(key=lambda problem: tuple(map(str, problem[0])))
     return problems, too_deep
+
+
+#: The problem of text holding half a surrogate pair, which JSON can escape
+#: ("\ud800" alone) but no UTF-8 file can hold: it could be read, never written.
+HALF_A_SURROGATE = "not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
+
+
+def unwritable_text(value: object) -> bool:
+    r"""True for text holding half a surrogate pair (see :data:`HALF_A_SURROGATE`).
+
+    >>> unwritable_text("Devon"), unwritable_text("Tor\u00e9"), unwritable_text("x\ud800"), unwritable_text(1)
+    (False, False, True, False)
+    """
+    if not isinstance(value, str) or value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _written(key: Any) -> Any:
+    # A path names a key with half a surrogate pair by its escape: a message must be writable.
+    return key.encode("utf-8", "backslashreplace").decode("utf-8") if unwritable_text(key) else key
 
 
 def nests_too_deep(value: Any) -> bool:

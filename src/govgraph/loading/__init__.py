@@ -119,8 +119,9 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
         # Nesting that pydantic-core and json accept, but not YAML's reader, can load
         # only through free-form values (the model refuses it anywhere else).
         raise StructureError([_too_deep(text, name)])
-    # Numbers JSON cannot hold (.inf, .nan, 1e999) would not survive a dump: refused
-    # in metadata, the one place the model accepts them.
+    # Numbers JSON cannot hold (.inf, .nan, 1e999) and half a surrogate pair ("\ud800"
+    # in JSON) would not survive a dump: refused in free-form values, the one place
+    # the model accepts them.
     not_finite = [(path, False, message) for path, message in free]
     if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
         reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))

@@ -35,11 +35,11 @@ def _plain(structure: Structure, mode: Literal["python", "json"]) -> dict[str, A
 
 def dumps(structure: Structure, format: Format = "yaml") -> str:
     """The structure as YAML or JSON text, keys in a fixed order so dumps diff cleanly."""
-    not_finite, too_deep = free_form_problems(structure)
+    unwritable, too_deep = free_form_problems(structure)
     if too_deep is not None:  # what loading refuses, dumping does not write
         raise StructureError([Problem(None, None, None, format_path(too_deep), TOO_DEEP)])
-    if not_finite:  # JSON would write null, YAML a number JSON cannot hold
-        raise StructureError([Problem(None, None, None, format_path(path), message) for path, message in not_finite])
+    if unwritable:  # JSON would write null for NaN, YAML a number JSON cannot hold; no UTF-8 holds "\ud800"
+        raise StructureError([Problem(None, None, None, format_path(path), message) for path, message in unwritable])
     if format == "json":
         return json.dumps(_plain(structure, "json"), indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .. import _yaml
+from .._guards import HALF_A_SURROGATE
 from .._hints import did_you_mean, one_of
 from .._limits import list_limit, too_many
 from ..errors import Problem
@@ -90,7 +91,7 @@ def _explain(detail: Any) -> tuple[_yaml.Path, bool, str]:
         )
         return loc, False, f"expected text, got {_describe(value)}{quote}"
     if kind == "string_unicode":  # JSON can escape half a surrogate pair ("\ud800")
-        return loc, False, "not valid text: it holds half a surrogate pair (an escape such as \\ud800 alone)"
+        return loc, False, HALF_A_SURROGATE
     if kind in ("bool_type", "bool_parsing"):
         return loc, False, f"expected true or false, got {_describe(value)}"
     if kind == "list_type":

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import _getters as get
 from .. import _yaml
-from .._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, too_long_a_number
+from .._guards import TOO_DEEP, TOO_MANY_DIGITS, first_too_deep, too_long_a_number, unwritable_text
 from .._limits import MAX_DEPTH
 from ..errors import Problem, StructureError
 from ..model import Structure, _cross_reference_problems
@@ -174,13 +174,13 @@ def _keys_held(rows: dict[str, Any], table: Table) -> int | None:
 
 def _mapping_keys(value: Any, depth: int) -> int | None:
     """Keys in all the mappings nested in a free-form value; ``None`` if it holds a
-    number strict JSON cannot write, or nests deeper than the limit, counting the
-    ``depth`` collections it is in."""
+    number strict JSON cannot write or text no file can (half a surrogate pair),
+    or nests deeper than the limit, counting the ``depth`` collections it is in."""
     count, pending = 0, [(value, depth)]
     while pending:
         current, level = pending.pop()
         if isinstance(current, dict):
-            if level >= MAX_DEPTH:
+            if level >= MAX_DEPTH or any(map(unwritable_text, current)):
                 return None
             count += len(current)
             pending.extend((item, level + 1) for item in current.values())
@@ -188,8 +188,10 @@ def _mapping_keys(value: Any, depth: int) -> int | None:
             if level >= MAX_DEPTH:
                 return None
             pending.extend((item, level + 1) for item in current)
-        elif (isinstance(current, float) and not math.isfinite(current)) or (
-            type(current) is int and too_long_a_number(current)
+        elif (
+            (isinstance(current, float) and not math.isfinite(current))
+            or (type(current) is int and too_long_a_number(current))
+            or unwritable_text(current)
         ):
             return None
     return count
