@@ -7,14 +7,26 @@ same two commands make, so a change to the overview shows here in figures.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+import govgraph as gg
 from govgraph.cli import main
+from govgraph.export.backend import pipe
+from govgraph.export.bands import MOST_ROWS, ROW_LINES, _depth_rows, _tiers, _wrapped
+from govgraph.export.selection import shown
 
 from .importers.test_realdata import GOVUK
 from .test_diagrams import metrics, needs_dot
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _depths(bodies: list[gg.Body], relations: list[gg.Relationship]) -> list[list[gg.Body]]:
+    tier = _tiers(bodies, relations)
+    return [[body for body in bodies if tier[body.id] == depth] for depth in sorted(set(tier.values()))]
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +62,41 @@ def test_govuk_pages_per_root_are_no_strips(tmp_path: Path) -> None:
     # fans) was 4.58:1 and the Ministry of Justice's 4.11:1 before full drawings wrapped rows narrower;
     # 2.88:1 and 2.27:1 with dot 2.43.
     assert max(aspects.values()) <= 3, sorted(aspects.items(), key=lambda item: -item[1])[:3]
+
+
+def test_a_register_with_lines_wraps_each_depth_into_a_few_rows() -> None:
+    # GOV.UK's 663 organisations (447 at one depth) wrapped at √(n/4) made 54 rows that the 668
+    # lines crossed on their way down: Graphviz did not finish the full view (the HTML report's
+    # "Full diagram") in 10 minutes. Each depth now takes at most MOST_ROWS rows.
+    structure = gg.read_govuk(GOVUK).structure
+    bodies, relations = shown(structure)
+    narrow = [_wrapped(row, least=2, share=0.25) for row in _depths(bodies, relations)]
+    assert sum(map(len, narrow)) * len(relations) > ROW_LINES  # 54 rows × 668 lines
+    rows = _depth_rows(bodies, relations, share=0.25)
+    assert [len(depth) for depth in rows] == [MOST_ROWS, MOST_ROWS, MOST_ROWS, 2]  # 2: the fewest boxes a row
+    assert [sum(map(len, depth)) for depth in rows] == [69, 447, 143, 4]  # every body, once
+    assert sum(map(len, rows)) * len(relations) <= ROW_LINES
+
+
+def test_a_small_drawing_or_one_without_lines_keeps_its_narrow_rows() -> None:
+    register = gg.Structure.model_validate(
+        {"govgraph": 1, "name": "R", "bodies": [{"id": f"b{i}", "name": f"B {i}", "kind": "board"} for i in range(200)]}
+    )
+    rows = _depth_rows(list(register.bodies), [], share=0.25)
+    assert [len(row) for row in rows[0]] == [7] * 28 + [4]  # √(200/4): no line crosses them
+
+
+@needs_dot
+def test_the_full_view_of_the_govuk_register_is_drawn_in_its_few_rows() -> None:
+    structure = gg.read_govuk(GOVUK).structure
+    svg = pipe(gg.to_dot(structure, collapse="none"), "svg")
+    root = ET.fromstring(svg)
+    ids, middles, drawn = {body.id for body in structure.bodies}, set(), 0
+    for node in root.iter(f"{SVG}g"):
+        title, box = node.find(f"{SVG}title"), node.find(f".//{SVG}polygon")
+        if node.get("class") == "node" and title is not None and title.text in ids and box is not None:
+            ys = [float(point.split(",")[1]) for point in box.get("points", "").split()]
+            middles.add(round((min(ys) + max(ys)) / 2))
+            drawn += 1
+    assert drawn == len(ids)
+    assert len(middles) <= 4 * MOST_ROWS  # the heights boxes stand at: 29 here (26 rows), over 54 before

@@ -51,22 +51,43 @@ def _tiers(bodies: list[Body], relations: list[Relationship]) -> dict[str, int]:
     return tier
 
 
+#: Wrapping that would give the lines more than this many row crossings, taken as
+#: (rows) × (lines), wraps each depth into at most MOST_ROWS rows instead. Each row a line
+#: passes on its way down adds a point Graphviz must place, and past some thousands
+#: of them it slows sharply: GOV.UK's register (663 bodies, 668 lines) wrapped at √(n/4)
+#: is 54 rows, 36,072 row-lines, and Graphviz 2.43 did not finish its full view in 10
+#: minutes; at most 8 rows a depth (25 rows) it took 1.7 s, 4 (13 rows) 0.6 s.
+#: The drawings of issue 15 (pages per root, registers without lines) stay under it.
+ROW_LINES, MOST_ROWS = 20_000, 8
+
+
 def _wrap_ranks(
     bodies: list[Body], relations: list[Relationship], lowest: list[str], *, share: float = 0.8
 ) -> Iterator[str]:
     """Without bands: the bodies at one depth (upward steps from the top) that would make a row
-    too wide go on several rows of about √(share · n), each pushed under the one before by an
-    invisible line. ``lowest`` receives a body of the lowest row (the legend goes under it)."""
-    depth = _tiers(bodies, relations)
-    by_depth: dict[int, list[Body]] = {}
-    for body in bodies:
-        by_depth.setdefault(depth[body.id], []).append(body)
-    for _, row in sorted(by_depth.items()):
-        chunks = _wrapped(row, least=2, share=share)
+    too wide go on several rows of about √(share · n) (see :func:`_depth_rows`), each pushed
+    under the one before by an invisible line. ``lowest`` receives a body of the lowest row
+    (the legend goes under it)."""
+    for chunks in _depth_rows(bodies, relations, share):
         for upper, lower in itertools.pairwise(chunks):
             for position, body in enumerate(lower):  # column by column: a grid, not a staircase
                 yield f'\t{dot_id(upper[position % len(upper)].id)} -> {dot_id(body.id)} [style="invis"]'
         lowest[:] = [chunks[-1][0].id]
+
+
+def _depth_rows(bodies: list[Body], relations: list[Relationship], share: float) -> list[list[list[Body]]]:
+    """The rows of each depth, top first: about √(share · n) bodies a row, or at most
+    MOST_ROWS rows a depth when that would give the lines more than ROW_LINES row crossings."""
+    depth = _tiers(bodies, relations)
+    by_depth: dict[int, list[Body]] = {}
+    for body in bodies:
+        by_depth.setdefault(depth[body.id], []).append(body)
+    rows = [_wrapped(row, least=2, share=share) for _, row in sorted(by_depth.items())]
+    if sum(map(len, rows)) * len(relations) > ROW_LINES:
+        rows = [
+            _wrapped(row, least=max(2, -(-len(row) // MOST_ROWS)), share=share) for _, row in sorted(by_depth.items())
+        ]
+    return rows
 
 
 def _sides(structure: Structure, bodies: list[Body]) -> dict[str, int]:
