@@ -122,10 +122,10 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
     # Numbers JSON cannot hold (.inf, .nan, 1e999) and half a surrogate pair ("\ud800"
     # in JSON) would not survive a dump: refused in free-form values, the one place
     # the model accepts them.
-    not_finite = [(path, False, message) for path, message in free]
+    unwritable = [(path, False, message) for path, message in free]
     if "govgraph" not in data:  # optional in Python, required in files so the version is explicit
         reading.append(Problem(name, 1, 1, "", "missing required field 'govgraph': start the file with 'govgraph: 1'"))
-    if not reading and not not_finite:
+    if not reading and not unwritable:
         try:
             fast = _of_rows(rows_document().validate_python(data))
         except ValidationError:
@@ -146,9 +146,9 @@ def _loads_exactly(text: str, format: Format, name: str) -> Structure:
         explained = _problems(with_reference_problems(error, data), text, name)
         if unreadable:  # a value the reader could not read was kept as text: one problem for it, not two
             explained = [problem for problem in explained if problem.path not in unreadable]
-        raise StructureError(reading + explained + _located(not_finite, text, name)) from None
-    if reading or not_finite:
-        raise StructureError(reading + _located(not_finite, text, name))
+        raise StructureError(reading + explained + _located(unwritable, text, name)) from None
+    if reading or unwritable:
+        raise StructureError(reading + _located(unwritable, text, name))
     return structure
 
 
