@@ -5,13 +5,41 @@ Loading numbers every relationship's two ends with such look-ups (the wiring) an
 reference checks test membership the same way, so their time per item grows from 1x to
 10x although every step is O(n + m). Run: ``.venv/bin/python benchmarks/dict_lookups.py``.
 Prints figures; asserts nothing.
+
+Then the wiring itself on the synthetic file of ``bench_load.py``: its ids as parsed
+(scattered among the rows' other objects) against packed copies (one join and one
+split, as ``govgraph.model.table._packed`` makes them), in fresh processes, alternating.
 """
 
 from __future__ import annotations
 
 import gc
 import random
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import write
+
+WIRING = """
+import gc, sys, time
+from operator import itemgetter
+from govgraph.model.document import rows_document
+from govgraph.model.table import _packed
+with open(sys.argv[1], encoding="utf-8") as file:
+    rows = rows_document().validate_json(file.read())
+gc.disable()
+bodies, relations = rows["bodies"], rows["relationships"]
+started = time.perf_counter()
+ids = list(map(itemgetter("id"), bodies))
+number = dict(zip(_packed(ids) if sys.argv[2] == "packed" else ids, range(len(ids))))
+ends = [list(map(number.__getitem__, map(itemgetter(end), relations))) for end in ("source", "target")]
+print(time.perf_counter() - started)
+"""
 
 gc.disable()
 random.seed(1)
@@ -26,3 +54,15 @@ for n in (100_000, 300_000, 1_000_000):
         list(map(number.__getitem__, fresh))
         best = min(best, time.perf_counter() - t)
     print(f"{n:>9,} keys: {best / len(q) * 1e9:.0f} ns per look-up")
+
+with tempfile.TemporaryDirectory() as folder:
+    path = write(Path(folder) / "big.json", 100_000, 250_000)
+    times: dict[str, list[float]] = {"as parsed": [], "packed": []}
+    for _ in range(5):
+        for name, how in (("as parsed", "parsed"), ("packed", "packed")):
+            done = subprocess.run(
+                [sys.executable, "-c", WIRING, str(path), how], capture_output=True, text=True, check=True
+            )
+            times[name].append(float(done.stdout.split()[-1]))
+    for name, values in times.items():
+        print(f"wiring, 100,000 bodies / 500,000 ends, ids {name}: median {statistics.median(values):.3f} s of 5")
