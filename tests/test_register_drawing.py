@@ -100,3 +100,33 @@ def test_the_full_view_of_the_govuk_register_is_drawn_in_its_few_rows() -> None:
             drawn += 1
     assert drawn == len(ids)
     assert len(middles) <= 4 * MOST_ROWS  # the heights boxes stand at: 29 here (26 rows), over 54 before
+
+
+def _levelled(count: int, lateral: int) -> gg.Structure:
+    """One band: a board and ``count`` groups under it, ``lateral`` of them advising the next."""
+    bodies = [{"id": "top", "name": "Top", "kind": "board", "level": "l1", "sovereign": True}]
+    bodies += [{"id": f"g{i}", "name": f"Group {i}", "kind": "task_group", "level": "l1"} for i in range(count)]
+    relationships = [{"source": f"g{i}", "kind": "sub_group_of", "target": "top"} for i in range(count)]
+    relationships += [{"source": f"g{i}", "kind": "advises", "target": f"g{i + 1}"} for i in range(lateral)]
+    return gg.Structure.model_validate(
+        {
+            "govgraph": 1,
+            "name": "L",
+            "levels": [{"id": "l1", "name": "One"}],
+            "bodies": bodies,
+            "relationships": relationships,
+        }
+    )
+
+
+def test_a_band_whose_lines_would_cross_too_many_rows_takes_fewer() -> None:
+    # 700 levelled bodies with 1,400 lines (benchmarks/synthetic.py) stood on 77 rows, and Graphviz
+    # took over 2 minutes on the full view; the band's rows are capped as a register's depths are.
+    def band_rows(structure: gg.Structure) -> list[int]:
+        rows = [line for line in gg.to_dot(structure, collapse="none").splitlines() if '{rank=same; "level:' in line]
+        return [line.count(";") - 1 for line in rows]  # the bodies on each row
+
+    # The board's row, then 600 groups on 8 rows (on 24 rows of 26 before: 25 rows x 900 lines).
+    assert band_rows(_levelled(600, 300)) == [1] + [75] * MOST_ROWS
+    # Under ROW_LINES (18 rows x 300 lines): rows of about √(1.2 n), as before.
+    assert band_rows(_levelled(300, 0)) == [1] + [18] * 16 + [12]

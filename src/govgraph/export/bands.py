@@ -57,7 +57,9 @@ def _tiers(bodies: list[Body], relations: list[Relationship]) -> dict[str, int]:
 #: of them it slows sharply: GOV.UK's register (663 bodies, 668 lines) wrapped at √(n/4)
 #: is 54 rows, 36,072 row-lines, and Graphviz 2.43 did not finish its full view in 10
 #: minutes; at most 8 rows a depth (25 rows) it took 1.7 s, 4 (13 rows) 0.6 s.
-#: The drawings of issue 15 (pages per root, registers without lines) stay under it.
+#: The drawings of issue 15 (pages per root, registers without lines) stay under it. The
+#: same holds with bands (``_rows``): 700 levelled bodies with 1,400 lines (``synthetic.py``)
+#: stood on 77 rows, and Graphviz took over 2 minutes; on 26, 7.4 s.
 ROW_LINES, MOST_ROWS = 20_000, 8
 
 
@@ -84,9 +86,7 @@ def _depth_rows(bodies: list[Body], relations: list[Relationship], share: float)
         by_depth.setdefault(depth[body.id], []).append(body)
     rows = [_wrapped(row, least=2, share=share) for _, row in sorted(by_depth.items())]
     if sum(map(len, rows)) * len(relations) > ROW_LINES:
-        rows = [
-            _wrapped(row, least=max(2, -(-len(row) // MOST_ROWS)), share=share) for _, row in sorted(by_depth.items())
-        ]
+        rows = [_wrapped(row, least=_fewest(row, 2), share=share) for _, row in sorted(by_depth.items())]
     return rows
 
 
@@ -105,11 +105,14 @@ def _rows(
     relations: list[Relationship],
     side: Mapping[str, int] | None = None,
     tiers: bool = True,
+    few: bool = False,
 ) -> list[list[Body]]:
     """Bodies of one band in columns by service area, in tiers; crowded tiers split by area.
 
     Without ``tiers`` a sub-group stands beside its parent instead of under it
-    (the compact board-paper view).
+    (the compact board-paper view). With ``few`` (a drawing whose rows would give its
+    lines more than ROW_LINES row crossings) a tier is not split by area and wraps into
+    at most MOST_ROWS rows.
     """
     service_order = {service.id: i for i, service in enumerate(structure.service_areas)}
     area_order = {area.id: i for i, area in enumerate(structure.areas)}
@@ -126,13 +129,20 @@ def _rows(
         rows.setdefault((tier[body.id], 0), []).append(body)
     split: dict[tuple[int, int], list[Body]] = {}
     for (level, _), row in rows.items():
-        if len(row) <= ROW_LIMIT:
+        if few or len(row) <= ROW_LIMIT:
             split[(level, -1)] = row
             continue
         for body in row:
             area = min((area_order.get(a, 10**6) for a in body.areas), default=10**6)
             split.setdefault((level, area), []).append(body)
+    if few:
+        return [chunk for key in sorted(split) for chunk in _wrapped(split[key], least=_fewest(split[key], WIDE_ROW))]
     return [chunk for key in sorted(split) for chunk in _wrapped(split[key])]
+
+
+def _fewest(row: list[Body], least: int) -> int:
+    """The narrowest row, at least ``least``, that puts ``row`` on at most MOST_ROWS rows."""
+    return max(least, -(-len(row) // MOST_ROWS))
 
 
 def _wrapped(row: list[Body], least: int = WIDE_ROW, share: float = 1.2) -> list[list[Body]]:

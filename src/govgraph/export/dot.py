@@ -44,8 +44,8 @@ from .aggregate import collapse as aggregate
 from .band_boxes import ABOVE as BANDS_ABOVE
 from .band_boxes import MARK as BANDS_MARK
 from .bands import ROW_LIMIT as ROW_LIMIT
+from .bands import ROW_LINES, _band_lines, _rows, _sides, _wrap_ranks
 from .bands import WIDE_ROW as WIDE_ROW
-from .bands import _band_lines, _rows, _sides, _wrap_ranks
 from .edges import _edge, _two_way, _two_way_edge
 from .labels import CAPTION_BUDGET as CAPTION_BUDGET
 from .labels import CAPTION_WRAP as CAPTION_WRAP
@@ -259,6 +259,11 @@ def _lines(
     row_anchors: list[str] = []
     previous_anchor: str | None = None
     number = -1
+    # Every band's rows, fewer of them when the lines would cross too many (see bands.ROW_LINES).
+    kept = {level_id: [b for b in by_level.get(level_id or None, []) if b.id not in nested] for level_id, _, _ in bands}
+    rows_of = {level_id: _rows(structure, kept[level_id], relations, side, tiers=collapse is None) for level_id in kept}
+    if sum(map(len, rows_of.values())) * len(relations) > ROW_LINES:
+        rows_of = {key: _rows(structure, kept[key], relations, side, tiers=collapse is None, few=True) for key in kept}
     for level_id, level_name, level_note in bands:
         members = by_level.get(level_id or None, [])
         if not members:  # a band with no body drawn is left out, not drawn empty
@@ -276,7 +281,7 @@ def _lines(
             'labelloc="t"; fontsize="10"; tooltip=' + attribute(level_name, "tooltip")
         )
         clusters[level_id] = f"cluster_level_{number}"
-        rows = _rows(structure, [b for b in members if b.id not in nested], relations, side, tiers=collapse is None)
+        rows = rows_of[level_id]
         for position, row in enumerate(rows):
             anchor = f"level:{level_id}:{position}"  # an invisible point that keeps rows and bands in order
             anchors.setdefault(level_id, anchor)
